@@ -1,0 +1,65 @@
+from django.db import models
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Abstract base of every public page: listing teaser, SEO and cache headers."""
+
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("gambar ringkasan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Gambar untuk daftar, hasil pencarian dan pratinjau media sosial."),
+    )
+    listing_summary = models.TextField(
+        _("ringkasan"),
+        blank=True,
+        max_length=300,
+        help_text=_("Satu atau dua kalimat untuk daftar dan hasil pencarian."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("listing_summary")],
+            heading=_("Tampilan di daftar"),
+        ),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+
+    api_fields = [
+        APIField("listing_summary"),
+        APIField(
+            "listing_image_thumbnail",
+            serializer=ImageRenditionField("fill-640x360", source="listing_image"),
+        ),
+    ]
+
+    #: Seconds a shared cache (CDN) may keep the public page.
+    cache_max_age = 300
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self):
+        """The teaser text shown in listings, falling back to the search description."""
+        return self.listing_summary or self.search_description
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=self.cache_max_age)
+        return response

@@ -1,0 +1,16 @@
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Lets users with the view permission look; nobody adds, edits or deletes in the admin.
+
+    Used for reference data that is loaded by migrations (kecamatan, desa/kelurahan).
+    """
+
+    read_only_actions = {"view"}
+
+    def user_has_permission(self, user, action):
+        return action in self.read_only_actions and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)

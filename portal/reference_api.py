@@ -1,0 +1,89 @@
+"""Read-only reference data for API clients: kecamatan, desa/kelurahan and OPD."""
+
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from portal.models import Desa, Kecamatan, PerangkatDaerah
+
+router = Router(tags=["Data referensi"])
+
+
+class DesaOut(Schema):
+    id: int
+    nama: str
+    jenis: str
+    kode_pos: str
+
+
+class KecamatanOut(Schema):
+    id: int
+    nama: str
+    slug: str
+    jumlah_desa: int
+
+
+class KecamatanDetailOut(KecamatanOut):
+    desa: list[DesaOut]
+
+
+class PerangkatDaerahOut(Schema):
+    id: int
+    nama: str
+    singkatan: str
+    slug: str
+    jenis: str
+    alamat: str
+    telepon: str
+    email: str
+    situs_web: str
+
+
+def _kecamatan_queryset():
+    return Kecamatan.objects.annotate(jumlah_desa=Count("desa"))
+
+
+@router.get("/wilayah/kecamatan", response=list[KecamatanOut], summary="Daftar kecamatan")
+def list_kecamatan(request):
+    """The 23 kecamatan of Kabupaten Langkat with their number of desa/kelurahan."""
+    return _kecamatan_queryset()
+
+
+@router.get(
+    "/wilayah/kecamatan/{slug}",
+    response=KecamatanDetailOut,
+    summary="Satu kecamatan beserta desa/kelurahannya",
+)
+def get_kecamatan(request, slug: str):
+    """One kecamatan and its desa/kelurahan, by slug."""
+    queryset = _kecamatan_queryset().prefetch_related(
+        Prefetch("desa", queryset=Desa.objects.order_by("nama"))
+    )
+    kecamatan = get_object_or_404(queryset, slug=slug)
+    return {
+        "id": kecamatan.id,
+        "nama": kecamatan.nama,
+        "slug": kecamatan.slug,
+        "jumlah_desa": kecamatan.jumlah_desa,
+        "desa": list(kecamatan.desa.all()),
+    }
+
+
+@router.get(
+    "/perangkat-daerah",
+    response=list[PerangkatDaerahOut],
+    summary="Daftar perangkat daerah (OPD) yang aktif",
+)
+def list_perangkat_daerah(request):
+    """The regency's active offices, by name."""
+    return PerangkatDaerah.objects.filter(aktif=True)
+
+
+@router.get(
+    "/perangkat-daerah/{slug}",
+    response=PerangkatDaerahOut,
+    summary="Satu perangkat daerah",
+)
+def get_perangkat_daerah(request, slug: str):
+    """One active office, by slug."""
+    return get_object_or_404(PerangkatDaerah, slug=slug, aktif=True)

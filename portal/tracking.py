@@ -1,0 +1,78 @@
+"""Tracking codes and secret links shared by every kind of submission.
+
+A code such as ``LGK-7Q4M-2KXP`` is short enough to read over the phone, drawn from an
+alphabet without look-alike characters (no 0/O, 1/I/L), and random, so codes reveal
+neither order nor volume. Uniqueness is enforced by the database; a collision is retried.
+"""
+
+import secrets
+
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext_lazy as _
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+PREFIX = "LGK"
+GROUP_LENGTH = 4
+GROUPS = 2
+MAX_ATTEMPTS = 8
+
+
+def generate_tracking_code(prefix=PREFIX):
+    """A new random code: prefix and two groups of four characters."""
+    groups = (
+        "".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS)
+    )
+    return "-".join([prefix, *groups])
+
+
+def normalise_tracking_code(value):
+    """A code as typed by a citizen (any case, spaces, missing dashes) in canonical form."""
+    compact = "".join(ch for ch in str(value).upper() if ch.isalnum())
+    if len(compact) != len(PREFIX) + GROUP_LENGTH * GROUPS:
+        return compact
+    body = compact[len(PREFIX) :]
+    return "-".join(
+        [compact[: len(PREFIX)], *(body[i : i + GROUP_LENGTH] for i in range(0, len(body), 4))]
+    )
+
+
+def generate_secret_token():
+    """The secret part of a submitter's private link (256 bits, URL-safe)."""
+    return secrets.token_urlsafe(32)
+
+
+class TrackedSubmission(models.Model):
+    """Abstract base of every citizen submission: a public tracking code and a secret token.
+
+    ``save()`` assigns both on first insert and retries with a fresh code when the database
+    reports that the code is already taken, so codes stay unique under concurrent inserts.
+    """
+
+    tracking_prefix = PREFIX
+
+    kode_lacak = models.CharField(
+        _("kode lacak"), max_length=20, unique=True, editable=False, db_index=True
+    )
+    token_rahasia = models.CharField(
+        _("token rahasia"), max_length=64, unique=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.kode_lacak:
+            return super().save(*args, **kwargs)
+        if not self.token_rahasia:
+            self.token_rahasia = generate_secret_token()
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            self.kode_lacak = generate_tracking_code(self.tracking_prefix)
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                taken = type(self)._default_manager.filter(kode_lacak=self.kode_lacak).exists()
+                self.kode_lacak = ""
+                if not taken or attempt == MAX_ATTEMPTS:
+                    raise
+        return None

@@ -1,0 +1,128 @@
+"""Working-day (hari kerja) arithmetic for every deadline in the portal (DESIGN §4.1).
+
+A working day is Monday–Friday and neither a national holiday nor cuti bersama
+(``holidays.Indonesia``, categories ``public`` and ``government``) nor an extra closure an
+admin entered as :class:`~portal.models.HariLibur`. Day 0 is the date of receipt in WIB.
+"""
+
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
+from django.utils import timezone
+
+# Enough calendar days to hold any deadline of the domain (60 hari kerja plus holidays).
+_SEARCH_WINDOW_DAYS = 400
+
+
+@lru_cache(maxsize=16)
+def _national_holidays(year):
+    """Indonesia's holidays and cuti bersama of one year, names in Bahasa Indonesia."""
+    return holidays.Indonesia(
+        years=year,
+        categories=(holidays.PUBLIC, holidays.GOVERNMENT),
+        language="id",
+    )
+
+
+def _extra_closures(start, end):
+    from portal.models import HariLibur
+
+    return set(
+        HariLibur.objects.filter(tanggal__range=(start, end)).values_list("tanggal", flat=True)
+    )
+
+
+def to_local_date(value):
+    """The WIB calendar date of a date or (aware) datetime."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localdate(value)
+    return value
+
+
+def holiday_name(day):
+    """The national holiday or cuti bersama name of ``day``, or ``None``."""
+    return _national_holidays(day.year).get(day)
+
+
+def _is_working_day(day, closures):
+    return day.weekday() < 5 and holiday_name(day) is None and day not in closures
+
+
+def is_working_day(day):
+    """Whether offices are open on ``day`` (a date)."""
+    return _is_working_day(day, _extra_closures(day, day))
+
+
+def add_working_days(received, count):
+    """The date of the ``count``-th working day after ``received`` (day 0).
+
+    ``received`` may be a date or an aware datetime; a datetime counts from its WIB date.
+    """
+    if count < 0:
+        raise ValueError("count must not be negative")
+    day = to_local_date(received)
+    closures = _extra_closures(day, day + datetime.timedelta(days=_SEARCH_WINDOW_DAYS))
+    remaining = count
+    while remaining:
+        day += datetime.timedelta(days=1)
+        if _is_working_day(day, closures):
+            remaining -= 1
+    return day
+
+
+compute_deadline = add_working_days
+
+
+def working_days_between(start, end):
+    """Working days after ``start`` up to and including ``end``; negative if ``end`` is earlier."""
+    start, end = to_local_date(start), to_local_date(end)
+    if end < start:
+        return -working_days_between(end, start)
+    closures = _extra_closures(start, end)
+    days = (end - start).days
+    return sum(
+        1
+        for offset in range(1, days + 1)
+        if _is_working_day(start + datetime.timedelta(days=offset), closures)
+    )
+
+
+@dataclass(frozen=True)
+class DeadlineStatus:
+    """Where an item stands against its deadline, as every status page shows it."""
+
+    deadline: datetime.date
+    reference: datetime.date
+    working_days_left: int
+    completed_on: datetime.date | None = None
+
+    @property
+    def is_overdue(self):
+        """Still open after the deadline day."""
+        return self.completed_on is None and self.reference > self.deadline
+
+    @property
+    def was_met(self):
+        """Completed on or before the deadline (``None`` while still open)."""
+        if self.completed_on is None:
+            return None
+        return self.completed_on <= self.deadline
+
+
+def deadline_status(received, count, completed=None, today=None):
+    """The deadline ``count`` working days after ``received`` and the days left or overdue.
+
+    While open, ``working_days_left`` counts from ``today`` (WIB) to the deadline: 0 on the
+    deadline itself, negative once overdue. Once ``completed``, it counts to the completion.
+    """
+    deadline = add_working_days(received, count)
+    completed_on = to_local_date(completed) if completed else None
+    reference = completed_on or to_local_date(today or timezone.localdate())
+    return DeadlineStatus(
+        deadline=deadline,
+        reference=reference,
+        working_days_left=working_days_between(reference, deadline),
+        completed_on=completed_on,
+    )
