@@ -1,8 +1,8 @@
 """The portal's service API (django-ninja) at /api/portal/v1/, with one error format.
 
 Every 4xx answer has the shape of :class:`ErrorOut`: a ``detail`` sentence in Bahasa
-Indonesia and, for invalid input, one entry per field in ``errors``. Apps add their routers
-here.
+Indonesia and, for invalid input, one entry per field in ``errors``. Apps add
+their routers here.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -25,22 +25,27 @@ class ErrorOut(Schema):
     errors: list[FieldErrorOut] = []
 
 
-# pydantic error types worded for citizens; anything else falls back to a generic message.
+# pydantic error types worded for citizens; others get a generic message.
 _MESSAGES = {
     "missing": lambda ctx: _("Wajib diisi."),
-    "string_too_long": lambda ctx: _("Paling banyak %(max)s karakter.")
-    % {"max": ctx.get("max_length")},
-    "string_too_short": lambda ctx: _("Paling sedikit %(min)s karakter.")
-    % {"min": ctx.get("min_length")},
+    "string_too_long": lambda ctx: (
+        _("Paling banyak %(max)s karakter.") % {"max": ctx.get("max_length")}
+    ),
+    "string_too_short": lambda ctx: (
+        _("Paling sedikit %(min)s karakter.") % {"min": ctx.get("min_length")}
+    ),
     "int_parsing": lambda ctx: _("Harus berupa bilangan bulat."),
     "int_type": lambda ctx: _("Harus berupa bilangan bulat."),
     "greater_than_equal": lambda ctx: _("Paling kecil %(ge)s.") % {"ge": ctx.get("ge")},
     "less_than_equal": lambda ctx: _("Paling besar %(le)s.") % {"le": ctx.get("le")},
-    "date_from_datetime_parsing": lambda ctx: _("Tanggal tidak valid (format TTTT-BB-HH)."),
+    "date_from_datetime_parsing": lambda ctx: _(
+        "Tanggal tidak valid (format TTTT-BB-HH)."
+    ),
     "date_parsing": lambda ctx: _("Tanggal tidak valid (format TTTT-BB-HH)."),
     "bool_parsing": lambda ctx: _("Harus bernilai true atau false."),
-    "enum": lambda ctx: _("Pilihan tidak tersedia: %(expected)s.")
-    % {"expected": ctx.get("expected")},
+    "enum": lambda ctx: (
+        _("Pilihan tidak tersedia: %(expected)s.") % {"expected": ctx.get("expected")}
+    ),
     "json_invalid": lambda ctx: _("Badan permintaan bukan JSON yang valid."),
 }
 
@@ -55,16 +60,20 @@ def _field_error(error):
     code = error.get("type", "invalid")
     wording = _MESSAGES.get(code)
     message = wording(error.get("ctx") or {}) if wording else _("Nilai tidak valid.")
-    return {"field": _field_name(error.get("loc", ())), "message": message, "code": code}
+    return {
+        "field": _field_name(error.get("loc", ())),
+        "message": message,
+        "code": code,
+    }
 
 
 api = NinjaAPI(
     title="Portal Langkat — API Layanan",
     version="1.0.0",
     description=(
-        "API layanan Portal Langkat: data wilayah, perangkat daerah, serta pengajuan dan "
-        "pelacakan layanan warga. Semua jawaban 4xx memakai format galat yang sama: "
-        "`detail` dan daftar `errors` per kolom."
+        "API layanan Portal Langkat: data wilayah, perangkat daerah, serta "
+        "pengajuan dan pelacakan layanan warga. Semua jawaban 4xx memakai format "
+        "galat yang sama: `detail` dan daftar `errors` per kolom."
     ),
     urls_namespace="portal-api",
 )

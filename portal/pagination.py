@@ -2,7 +2,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
 
 def paginate(request, items, per_page, param="page"):
-    """The requested page of ``items``; a bad or out-of-range number gives the nearest page."""
+    """The requested page of ``items``; a bad or out-of-range number gives the
+    nearest page."""
     paginator = Paginator(items, per_page)
     try:
         return paginator.page(request.GET.get(param, 1))

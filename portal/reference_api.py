@@ -2,7 +2,9 @@
 
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import Field
 
 from portal.models import Desa, Kecamatan, PerangkatDaerah
 
@@ -14,6 +16,19 @@ class DesaOut(Schema):
     nama: str
     jenis: str
     kode_pos: str
+
+
+class DesaWithKecamatanOut(DesaOut):
+    kecamatan: str = Field(alias="kecamatan.nama")
+    kecamatan_slug: str = Field(alias="kecamatan.slug")
+
+
+class DesaFilter(Schema):
+    q: str | None = Field(
+        None, max_length=100, description="Bagian nama desa/kelurahan"
+    )
+    kecamatan: str | None = Field(None, max_length=100, description="Slug kecamatan")
+    kode_pos: str | None = Field(None, pattern=r"^\d{5}$", description="Kode pos")
 
 
 class KecamatanOut(Schema):
@@ -43,7 +58,9 @@ def _kecamatan_queryset():
     return Kecamatan.objects.annotate(jumlah_desa=Count("desa"))
 
 
-@router.get("/wilayah/kecamatan", response=list[KecamatanOut], summary="Daftar kecamatan")
+@router.get(
+    "/wilayah/kecamatan", response=list[KecamatanOut], summary="Daftar kecamatan"
+)
 def list_kecamatan(request):
     """The 23 kecamatan of Kabupaten Langkat with their number of desa/kelurahan."""
     return _kecamatan_queryset()
@@ -67,6 +84,26 @@ def get_kecamatan(request, slug: str):
         "jumlah_desa": kecamatan.jumlah_desa,
         "desa": list(kecamatan.desa.all()),
     }
+
+
+@router.get(
+    "/wilayah/desa",
+    response=list[DesaWithKecamatanOut],
+    summary="Cari desa/kelurahan",
+)
+@paginate(LimitOffsetPagination)
+def list_desa(request, filters: Query[DesaFilter]):
+    """Desa/kelurahan across Langkat, filtered by name, kecamatan or postal code."""
+    queryset = Desa.objects.select_related("kecamatan").order_by(
+        "nama", "kecamatan__nama"
+    )
+    if filters.q:
+        queryset = queryset.filter(nama__icontains=filters.q)
+    if filters.kecamatan:
+        queryset = queryset.filter(kecamatan__slug=filters.kecamatan)
+    if filters.kode_pos:
+        queryset = queryset.filter(kode_pos=filters.kode_pos)
+    return queryset
 
 
 @router.get(

@@ -12,10 +12,16 @@ EDITOR_LAYANAN = "Editor Layanan"
 MODERATOR_PASAR = "Moderator Pasar"
 
 ROLE_DESCRIPTIONS = {
-    ADMIN_PORTAL: _("Mengelola pengaturan, pengguna, data wilayah dan perangkat daerah."),
-    EDITOR_PPID: _("Mengelola halaman Informasi Publik dan menjawab permohonan informasi."),
+    ADMIN_PORTAL: _(
+        "Mengelola pengaturan, pengguna, data wilayah dan perangkat daerah."
+    ),
+    EDITOR_PPID: _(
+        "Mengelola halaman Informasi Publik dan menjawab permohonan informasi."
+    ),
     ATASAN_PPID: _("Menjawab keberatan atas keputusan PPID."),
-    MODERATOR_PENGADUAN: _("Memverifikasi, mendisposisikan dan menjawab laporan e-laga."),
+    MODERATOR_PENGADUAN: _(
+        "Memverifikasi, mendisposisikan dan menjawab laporan e-laga."
+    ),
     PETUGAS_OPD: _("Menindaklanjuti laporan yang didisposisikan ke OPD-nya."),
     PETUGAS_KECAMATAN: _("Memproses permohonan layanan di kecamatannya."),
     EDITOR_LAYANAN: _("Mengelola standar layanan kecamatan."),

@@ -1,8 +1,9 @@
 """Tracking codes and secret links shared by every kind of submission.
 
 A code such as ``LGK-7Q4M-2KXP`` is short enough to read over the phone, drawn from an
-alphabet without look-alike characters (no 0/O, 1/I/L), and random, so codes reveal
-neither order nor volume. Uniqueness is enforced by the database; a collision is retried.
+alphabet without look-alike characters (no 0/O, 1/I/L), and random, so codes
+reveal neither order nor volume. The database enforces uniqueness; a collision is
+retried.
 """
 
 import secrets
@@ -20,19 +21,23 @@ MAX_ATTEMPTS = 8
 def generate_tracking_code(prefix=PREFIX):
     """A new random code: prefix and two groups of four characters."""
     groups = (
-        "".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS)
+        "".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH))
+        for _ in range(GROUPS)
     )
     return "-".join([prefix, *groups])
 
 
 def normalise_tracking_code(value):
-    """A code as typed by a citizen (any case, spaces, missing dashes) in canonical form."""
+    """A code typed by a citizen (any case, spaces, no dashes) in canonical form."""
     compact = "".join(ch for ch in str(value).upper() if ch.isalnum())
     if len(compact) != len(PREFIX) + GROUP_LENGTH * GROUPS:
         return compact
     body = compact[len(PREFIX) :]
     return "-".join(
-        [compact[: len(PREFIX)], *(body[i : i + GROUP_LENGTH] for i in range(0, len(body), 4))]
+        [
+            compact[: len(PREFIX)],
+            *(body[i : i + GROUP_LENGTH] for i in range(0, len(body), GROUP_LENGTH)),
+        ]
     )
 
 
@@ -42,10 +47,10 @@ def generate_secret_token():
 
 
 class TrackedSubmission(models.Model):
-    """Abstract base of every citizen submission: a public tracking code and a secret token.
+    """Abstract base of citizen submissions: a tracking code and a secret token.
 
-    ``save()`` assigns both on first insert and retries with a fresh code when the database
-    reports that the code is already taken, so codes stay unique under concurrent inserts.
+    ``save()`` assigns both on first insert and retries with a fresh code when the
+    database reports the code as taken, so codes stay unique under concurrency.
     """
 
     tracking_prefix = PREFIX
@@ -71,7 +76,11 @@ class TrackedSubmission(models.Model):
                 with transaction.atomic():
                     return super().save(*args, **kwargs)
             except IntegrityError:
-                taken = type(self)._default_manager.filter(kode_lacak=self.kode_lacak).exists()
+                taken = (
+                    type(self)
+                    ._default_manager.filter(kode_lacak=self.kode_lacak)
+                    .exists()
+                )
                 self.kode_lacak = ""
                 if not taken or attempt == MAX_ATTEMPTS:
                     raise

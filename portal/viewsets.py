@@ -3,9 +3,9 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views.generic import IndexView
 
 from portal.models import Desa, HariLibur, Kecamatan, PerangkatDaerah, ProfilPetugas
 
@@ -60,7 +60,15 @@ class PerangkatDaerahViewSet(ModelViewSet):
     menu_label = _("Perangkat Daerah")
     list_display = ["nama", "singkatan", "jenis", "telepon", "aktif"]
     list_filter = ["jenis", "aktif"]
-    list_export = ["nama", "singkatan", "jenis", "alamat", "telepon", "email", "situs_web"]
+    list_export = [
+        "nama",
+        "singkatan",
+        "jenis",
+        "alamat",
+        "telepon",
+        "email",
+        "situs_web",
+    ]
     export_filename = "perangkat-daerah"
     search_fields = ["nama", "singkatan"]
     search_backend_name = None
@@ -83,7 +91,9 @@ class HariLiburViewSet(ModelViewSet):
 class ProfilPetugasIndexView(IndexView):
     def get_base_queryset(self):
         return (
-            super().get_base_queryset().select_related("user", "perangkat_daerah", "kecamatan")
+            super()
+            .get_base_queryset()
+            .select_related("user", "perangkat_daerah", "kecamatan")
         )
 
 

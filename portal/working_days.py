@@ -1,8 +1,9 @@
 """Working-day (hari kerja) arithmetic for every deadline in the portal (DESIGN §4.1).
 
-A working day is Monday–Friday and neither a national holiday nor cuti bersama
-(``holidays.Indonesia``, categories ``public`` and ``government``) nor an extra closure an
-admin entered as :class:`~portal.models.HariLibur`. Day 0 is the date of receipt in WIB.
+A working day is Monday to Friday and neither a national holiday nor cuti bersama
+(``holidays.Indonesia``, categories ``public`` and ``government``) nor an extra
+closure an admin entered as :class:`~portal.models.HariLibur`. Day 0 is the date
+of receipt in WIB.
 """
 
 import datetime
@@ -30,7 +31,9 @@ def _extra_closures(start, end):
     from portal.models import HariLibur
 
     return set(
-        HariLibur.objects.filter(tanggal__range=(start, end)).values_list("tanggal", flat=True)
+        HariLibur.objects.filter(tanggal__range=(start, end)).values_list(
+            "tanggal", flat=True
+        )
     )
 
 
@@ -58,7 +61,7 @@ def is_working_day(day):
 def add_working_days(received, count):
     """The date of the ``count``-th working day after ``received`` (day 0).
 
-    ``received`` may be a date or an aware datetime; a datetime counts from its WIB date.
+    ``received`` is a date or an aware datetime, which counts from its WIB date.
     """
     if count < 0:
         raise ValueError("count must not be negative")
@@ -76,7 +79,10 @@ compute_deadline = add_working_days
 
 
 def working_days_between(start, end):
-    """Working days after ``start`` up to and including ``end``; negative if ``end`` is earlier."""
+    """Working days after ``start`` up to and including ``end``.
+
+    Negative when ``end`` is earlier than ``start``.
+    """
     start, end = to_local_date(start), to_local_date(end)
     if end < start:
         return -working_days_between(end, start)
@@ -112,10 +118,11 @@ class DeadlineStatus:
 
 
 def deadline_status(received, count, completed=None, today=None):
-    """The deadline ``count`` working days after ``received`` and the days left or overdue.
+    """The deadline ``count`` working days after ``received``, and the days left.
 
-    While open, ``working_days_left`` counts from ``today`` (WIB) to the deadline: 0 on the
-    deadline itself, negative once overdue. Once ``completed``, it counts to the completion.
+    While open, ``working_days_left`` counts from ``today`` (WIB) to the deadline:
+    0 on the deadline itself, negative once overdue. Once ``completed``, it counts
+    from the completion.
     """
     deadline = add_working_days(received, count)
     completed_on = to_local_date(completed) if completed else None

@@ -6,8 +6,8 @@ from wagtail.admin.panels import FieldPanel
 class HariLibur(models.Model):
     """An extra non-working day entered by an admin (a local holiday or a changed SKB).
 
-    National holidays and cuti bersama come from the ``holidays`` package; this table only
-    holds what that package cannot know.
+    National holidays and cuti bersama come from the ``holidays`` package; this
+    table only holds what that package cannot know.
     """
 
     tanggal = models.DateField(
@@ -16,10 +16,14 @@ class HariLibur(models.Model):
     nama = models.CharField(
         _("nama"),
         max_length=200,
-        help_text=_("Misalnya: Hari Jadi Kabupaten Langkat, atau perubahan SKB cuti bersama."),
+        help_text=_(
+            "Misalnya: Hari Jadi Kabupaten Langkat, atau perubahan SKB cuti bersama."
+        ),
     )
     keterangan = models.TextField(
-        _("keterangan"), blank=True, help_text=_("Dasar penetapan, misalnya nomor SK Bupati.")
+        _("keterangan"),
+        blank=True,
+        help_text=_("Dasar penetapan, misalnya nomor SK Bupati."),
     )
 
     panels = [FieldPanel("tanggal"), FieldPanel("nama"), FieldPanel("keterangan")]

@@ -7,10 +7,13 @@ from portal.choices import JenisPerangkatDaerah
 
 
 class PerangkatDaerah(index.Indexed, models.Model):
-    """A regional government office (OPD) that reports and requests are dispatched to."""
+    """A regional government office (OPD); reports and requests are sent to it."""
 
     nama = models.CharField(
-        _("nama"), max_length=200, unique=True, help_text=_("Nama lengkap perangkat daerah.")
+        _("nama"),
+        max_length=200,
+        unique=True,
+        help_text=_("Nama lengkap perangkat daerah."),
     )
     singkatan = models.CharField(
         _("singkatan"),
@@ -39,7 +42,9 @@ class PerangkatDaerah(index.Indexed, models.Model):
     aktif = models.BooleanField(
         _("aktif"),
         default=True,
-        help_text=_("Kantor yang tidak aktif tidak dapat dipilih untuk disposisi baru."),
+        help_text=_(
+            "Kantor yang tidak aktif tidak dapat dipilih untuk disposisi baru."
+        ),
     )
 
     panels = [

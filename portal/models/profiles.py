@@ -65,5 +65,8 @@ class ProfilPetugas(models.Model):
     def clean(self):
         if self.perangkat_daerah_id and self.kecamatan_id:
             raise ValidationError(
-                _("Petugas ditugaskan ke satu unit saja: perangkat daerah atau kecamatan.")
+                _(
+                    "Petugas ditugaskan ke satu unit saja: "
+                    "perangkat daerah atau kecamatan."
+                )
             )

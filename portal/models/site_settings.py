@@ -16,7 +16,10 @@ class PengaturanPortal(BaseSiteSetting):
     )
     alamat = models.TextField(
         _("alamat"),
-        default="Jl. Tengku Amir Hamzah No. 1, Kwala Bingai, Stabat, Langkat, Sumatera Utara 20811",
+        default=(
+            "Jl. Tengku Amir Hamzah No. 1, Kwala Bingai, Stabat, Langkat, "
+            "Sumatera Utara 20811"
+        ),
         help_text=_("Alamat kantor bupati atau sekretariat daerah."),
     )
     telepon = models.CharField(
@@ -26,7 +29,9 @@ class PengaturanPortal(BaseSiteSetting):
     jam_pelayanan = models.TextField(
         _("jam pelayanan"),
         blank=True,
-        help_text=_("Satu baris per hari atau rentang hari, misalnya: Senin–Kamis 08.00–16.00."),
+        help_text=_(
+            "Satu baris per hari atau rentang hari, misalnya: Senin-Kamis 08.00-16.00."
+        ),
     )
     ppid_nama = models.CharField(
         _("nama PPID"),
@@ -40,12 +45,18 @@ class PengaturanPortal(BaseSiteSetting):
     ppid_email = models.EmailField(
         _("email PPID"), blank=True, help_text=_("Email layanan informasi publik.")
     )
-    facebook = models.URLField(_("Facebook"), blank=True, help_text=_("Alamat halaman Facebook."))
+    facebook = models.URLField(
+        _("Facebook"), blank=True, help_text=_("Alamat halaman Facebook.")
+    )
     instagram = models.URLField(
         _("Instagram"), blank=True, help_text=_("Alamat akun Instagram.")
     )
-    youtube = models.URLField(_("YouTube"), blank=True, help_text=_("Alamat kanal YouTube."))
-    x_twitter = models.URLField(_("X (Twitter)"), blank=True, help_text=_("Alamat akun X."))
+    youtube = models.URLField(
+        _("YouTube"), blank=True, help_text=_("Alamat kanal YouTube.")
+    )
+    x_twitter = models.URLField(
+        _("X (Twitter)"), blank=True, help_text=_("Alamat akun X.")
+    )
 
     panels = [
         MultiFieldPanel(
@@ -59,7 +70,11 @@ class PengaturanPortal(BaseSiteSetting):
             heading=_("Identitas dan kontak"),
         ),
         MultiFieldPanel(
-            [FieldPanel("ppid_nama"), FieldPanel("ppid_telepon"), FieldPanel("ppid_email")],
+            [
+                FieldPanel("ppid_nama"),
+                FieldPanel("ppid_telepon"),
+                FieldPanel("ppid_email"),
+            ],
             heading=_("Kontak PPID"),
         ),
         MultiFieldPanel(
@@ -78,7 +93,9 @@ class PengaturanPortal(BaseSiteSetting):
 
     @property
     def jam_pelayanan_lines(self):
-        return [line.strip() for line in self.jam_pelayanan.splitlines() if line.strip()]
+        return [
+            line.strip() for line in self.jam_pelayanan.splitlines() if line.strip()
+        ]
 
     @property
     def social_links(self):

@@ -5,7 +5,7 @@ from portal.choices import JenisDesa
 
 
 class Kecamatan(models.Model):
-    """One of the 23 kecamatan (districts) of Kabupaten Langkat; loaded from reference data."""
+    """One of the 23 kecamatan (districts) of Langkat, loaded from reference data."""
 
     nama = models.CharField(_("nama"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)

@@ -1,4 +1,4 @@
-"""Test runs: fast hashing, local-memory cache unless REDIS_URL is set, immediate tasks."""
+"""Test runs: fast hashing, in-memory files and email, immediate tasks."""
 
 from .base import *  # noqa: F403
 
@@ -11,3 +11,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Concrete models for abstract core machinery (tracking codes); no migrations.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]

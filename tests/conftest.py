@@ -1,0 +1,22 @@
+import pytest
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+
+@pytest.fixture
+def home_page(db):
+    """A live home page at the root of the default site, as a fresh install has."""
+    root = Page.get_first_root_node()
+    home = HomePage(title="Beranda", slug="beranda", hero_heading="Portal Langkat")
+    root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Portal Langkat",
+        },
+    )
+    return home
