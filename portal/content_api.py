@@ -5,7 +5,15 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+
+class PortalPagesAPIViewSet(PagesAPIViewSet):
+    """Pages endpoint that loads each page's locale with the page, not once per item."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("locale")
+
+
 content_api = WagtailAPIRouter("wagtailapi")
-content_api.register_endpoint("pages", PagesAPIViewSet)
+content_api.register_endpoint("pages", PortalPagesAPIViewSet)
 content_api.register_endpoint("images", ImagesAPIViewSet)
 content_api.register_endpoint("documents", DocumentsAPIViewSet)
