@@ -55,7 +55,7 @@ class PerangkatDaerahOut(Schema):
 
 
 def _kecamatan_queryset():
-    return Kecamatan.objects.annotate(jumlah_desa=Count("desa"))
+    return Kecamatan.objects.annotate(jumlah_desa=Count("desa")).order_by("nama")
 
 
 @router.get(

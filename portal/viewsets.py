@@ -12,7 +12,8 @@ from portal.models import Desa, HariLibur, Kecamatan, PerangkatDaerah, ProfilPet
 
 class KecamatanIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().annotate(jumlah_desa=Count("desa"))
+        queryset = super().get_base_queryset()
+        return queryset.annotate(jumlah_desa=Count("desa")).order_by("nama")
 
 
 class KecamatanViewSet(ModelViewSet):
