@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ('alamat', models.TextField(default='Jl. Tengku Amir Hamzah No. 1, Kwala Bingai, Stabat, Langkat, Sumatera Utara 20811', help_text='Alamat kantor bupati atau sekretariat daerah.', verbose_name='alamat')),
                 ('telepon', models.CharField(blank=True, help_text='Nomor telepon kantor.', max_length=50, verbose_name='telepon')),
                 ('email', models.EmailField(blank=True, help_text='Email resmi.', max_length=254, verbose_name='email')),
-                ('jam_pelayanan', models.TextField(blank=True, help_text='Satu baris per hari atau rentang hari, misalnya: Senin–Kamis 08.00–16.00.', verbose_name='jam pelayanan')),
+                ('jam_pelayanan', models.TextField(blank=True, help_text='Satu baris per hari atau rentang hari, misalnya: Senin-Kamis 08.00-16.00.', verbose_name='jam pelayanan')),
                 ('ppid_nama', models.CharField(blank=True, help_text='Nama unit atau pejabat PPID Utama.', max_length=150, verbose_name='nama PPID')),
                 ('ppid_telepon', models.CharField(blank=True, help_text='Nomor layanan PPID.', max_length=50, verbose_name='telepon PPID')),
                 ('ppid_email', models.EmailField(blank=True, help_text='Email layanan informasi publik.', max_length=254, verbose_name='email PPID')),
