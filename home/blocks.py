@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -53,6 +55,51 @@ class DocumentLinkBlock(blocks.StructBlock):
         description = _("Tautan unduhan dokumen.")
 
 
+class TableBlock(blocks.StructBlock):
+    """A data table with a caption, typed columns and a header row."""
+
+    caption = blocks.CharBlock(label=_("judul tabel"), max_length=200)
+    table = TypedTableBlock(
+        [
+            ("teks", blocks.CharBlock(label=_("teks"))),
+            ("angka", blocks.DecimalBlock(label=_("angka"))),
+            ("tautan", blocks.PageChooserBlock(label=_("halaman"))),
+        ],
+        label=_("tabel"),
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Tabel")
+        template = "home/blocks/table_block.html"
+        description = _("Tabel data dengan judul.")
+
+
+class EmbedWithCaptionBlock(blocks.StructBlock):
+    """A video or map from a provider, with a caption that describes it."""
+
+    embed = EmbedBlock(label=_("alamat media"), help_text=_("Misalnya tautan YouTube."))
+    caption = blocks.CharBlock(label=_("keterangan"), max_length=250)
+
+    class Meta:
+        icon = "media"
+        label = _("Media sematan")
+        template = "home/blocks/embed_block.html"
+        description = _("Video atau peta dari penyedia seperti YouTube.")
+
+
+class ProcedureStepBlock(blocks.StructBlock):
+    """One step of a service procedure."""
+
+    judul = blocks.CharBlock(label=_("langkah"), max_length=150)
+    uraian = blocks.TextBlock(label=_("uraian"), required=False)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Langkah")
+        template = "home/blocks/procedure_step_block.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     """The body of editorial pages."""
 
@@ -69,4 +116,117 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = ImageWithCaptionBlock()
     document = DocumentLinkBlock()
+    table = TableBlock()
+    embed = EmbedWithCaptionBlock()
+    call_to_action = CallToActionBlock()
+
+
+class HeroBlock(blocks.StructBlock):
+    """The opening of the home page, with the most urgent serta-merta notice."""
+
+    heading = blocks.CharBlock(label=_("judul utama"), max_length=150)
+    text = blocks.TextBlock(label=_("teks sambutan"), required=False)
+    show_urgent_notice = blocks.BooleanBlock(
+        label=_("tampilkan pengumuman serta-merta terpenting"),
+        required=False,
+        default=True,
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Pembuka")
+        template = "home/blocks/hero_block.html"
+        description = _("Judul besar beranda dengan pengumuman darurat bila ada.")
+
+    def get_context(self, value, parent_context=None):
+        from home.models import active_announcements
+
+        context = super().get_context(value, parent_context=parent_context)
+        if value["show_urgent_notice"]:
+            context["urgent_notice"] = active_announcements().first()
+        return context
+
+
+class QuickLinksBlock(blocks.StructBlock):
+    """Links to the service areas: the chosen pages, or the main menu when none."""
+
+    heading = blocks.CharBlock(label=_("judul bagian"), max_length=100)
+    pages = blocks.ListBlock(
+        blocks.PageChooserBlock(label=_("halaman")),
+        label=_("halaman"),
+        required=False,
+        help_text=_("Kosongkan untuk memakai halaman menu utama."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Tautan cepat")
+        template = "home/blocks/quick_links_block.html"
+        description = _("Kartu menuju bagian-bagian portal.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        chosen = [page.specific for page in value["pages"] if page and page.live]
+        if not chosen and parent_context and parent_context.get("page"):
+            home = parent_context["page"]
+            chosen = list(home.get_children().live().public().in_menu().specific())
+        context["link_pages"] = chosen
+        return context
+
+
+class LatestNewsBlock(blocks.StructBlock):
+    """The newest news articles."""
+
+    heading = blocks.CharBlock(label=_("judul bagian"), max_length=100)
+    count = blocks.IntegerBlock(label=_("jumlah"), min_value=1, max_value=12, default=3)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Berita terbaru")
+        template = "home/blocks/latest_news_block.html"
+        description = _("Berita terbaru dari indeks berita.")
+
+    def get_context(self, value, parent_context=None):
+        from home.models import BeritaPage
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["articles"] = list(
+            BeritaPage.objects.live()
+            .public()
+            .select_related("image")
+            .order_by("-tanggal", "-pk")[: value["count"]]
+        )
+        return context
+
+
+class LatestAnnouncementsBlock(blocks.StructBlock):
+    """The serta-merta announcements that are showing now."""
+
+    heading = blocks.CharBlock(label=_("judul bagian"), max_length=100)
+    count = blocks.IntegerBlock(label=_("jumlah"), min_value=1, max_value=12, default=3)
+
+    class Meta:
+        icon = "warning"
+        label = _("Pengumuman serta-merta")
+        template = "home/blocks/latest_announcements_block.html"
+        description = _("Pengumuman serta-merta yang sedang berlaku.")
+
+    def get_context(self, value, parent_context=None):
+        from home.models import active_announcements
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["announcements"] = list(active_announcements()[: value["count"]])
+        return context
+
+
+class HomeBlock(blocks.StreamBlock):
+    """The sections of the home page, in the order editors choose."""
+
+    hero = HeroBlock()
+    quick_links = QuickLinksBlock()
+    latest_news = LatestNewsBlock()
+    latest_announcements = LatestAnnouncementsBlock()
+    text = blocks.RichTextBlock(
+        label=_("teks"), features=["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+    )
     call_to_action = CallToActionBlock()

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
 from portal.content_api import content_api
+from portal.views import RobotsView
 from search import views as search_views
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("api/portal/v1/", api.urls),
     path("cari/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", RobotsView.as_view(), name="robots"),
 ]
 
 if settings.DEBUG:

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "pasar",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -216,3 +218,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Documents go through Django so that access rules (e.g. Pasal 17 exemptions) apply.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"

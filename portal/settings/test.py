@@ -1,4 +1,7 @@
-"""Test runs: fast hashing, in-memory files and email, immediate tasks."""
+"""Test runs: fast hashing, throw-away media, in-memory email, immediate tasks."""
+
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -6,8 +9,10 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Uploads go to a throw-away folder so documents are served as in production.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "portal-langkat-test-media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -91,7 +91,7 @@ class StandardPage(BasePage):
 
     api_fields = [*BasePage.api_fields, APIField("introduction"), APIField("body")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.PPIDPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

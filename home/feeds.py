@@ -1,0 +1,43 @@
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+
+class BeritaFeed(Feed):
+    """The newest news articles as an Atom feed."""
+
+    feed_type = Atom1Feed
+    item_count = 20
+
+    def get_object(self, request, index_page):
+        self.request = request
+        return index_page
+
+    def title(self, index_page):
+        return index_page.title
+
+    def link(self, index_page):
+        return index_page.get_url(request=self.request)
+
+    def subtitle(self, index_page):
+        return index_page.introduction or index_page.search_description
+
+    def items(self, index_page):
+        return index_page.articles().prefetch_related("tags")[: self.item_count]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_link(self, article):
+        return article.get_full_url(request=self.request)
+
+    def item_pubdate(self, article):
+        return article.first_published_at
+
+    def item_updateddate(self, article):
+        return article.last_published_at
+
+    def item_categories(self, article):
+        return [tag.name for tag in article.tags.all()]
