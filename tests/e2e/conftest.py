@@ -1,0 +1,211 @@
+"""Browser test harness: Playwright (sync API) driving Debian's Chromium.
+
+The browser is ``/usr/bin/chromium`` from apt, never a Playwright download. When it is
+missing, the tests skip with the install command, except in CI (``CI=true``) where a
+missing browser fails the run.
+
+e2e tests run against pytest-django's ``live_server``, so they are transactional: mark
+them ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)`` (see
+``E2E_DB``) so the rows created by migrations (Wagtail's root page, groups, wilayah)
+are restored before each test.
+"""
+
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from wagtail.models import Page, Site
+
+from home.models import HomePage, StandardPage
+from portal.models import PengaturanPortal
+
+# Playwright's sync API runs an asyncio event loop in this thread; Django's ORM refuses
+# to run while one is running unless told it is safe (it is: nothing else uses it).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CHROMIUM_MISSING = "Chromium tidak ditemukan: apt-get install chromium"
+
+DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
+MOBILE_VIEWPORT = {"width": 360, "height": 740}
+
+#: The database marker every e2e test needs (live server + migration data restored).
+E2E_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+AREAS = [
+    ("Informasi Publik", "Daftar informasi publik dan layanan PPID Kabupaten Langkat."),
+    ("e-laga", "Sampaikan pengaduan dan aspirasi, lalu pantau tindak lanjutnya."),
+    ("e-kecamatan", "Standar pelayanan kecamatan dan pengajuan layanan secara daring."),
+    ("e-pasar", "Katalog produk UMKM Langkat dari para pelaku usaha lokal."),
+]
+SEARCHABLE_WORD = "imunisasi"
+HERO_HEADING = "Portal Pelayanan Publik Kabupaten Langkat"
+
+
+@pytest.fixture(scope="session")
+def chromium_executable():
+    """The path of Debian's Chromium; skips (fails in CI) when it is not installed."""
+    if Path(CHROMIUM_PATH).exists():
+        return CHROMIUM_PATH
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    pytest.skip(CHROMIUM_MISSING)
+
+
+@pytest.fixture
+def browser(chromium_executable):
+    """A headless Chromium, started after the database is ready and stopped before
+    it is flushed.
+
+    Playwright's sync API keeps an asyncio loop running in this thread; while it runs,
+    Django hands out separate (async-context) connection objects, which lack the
+    serialized migration data that ``serialized_rollback`` restores from. Keeping the
+    browser per test confines that loop to the test body, so the restore and the flush
+    around each test happen on the connection that holds the data.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+def _new_tab(browser, viewport):
+    context = browser.new_context(viewport=viewport, locale="id-ID")
+    context.set_default_timeout(10_000)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def desktop(browser):
+    """A fresh browser tab at 1280x800."""
+    context, tab = _new_tab(browser, DESKTOP_VIEWPORT)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh browser tab at 360x740, the smallest phone the portal supports."""
+    context, tab = _new_tab(browser, MOBILE_VIEWPORT)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def portal_site(live_server):
+    """A home page as the default site's root, the four areas and filled-in settings."""
+    root = Page.get_first_root_node()
+    assert root is not None, (
+        "Wagtail's root page is missing: mark the test "
+        "django_db(transaction=True, serialized_rollback=True)"
+    )
+    home = root.add_child(
+        instance=HomePage(
+            title="Beranda",
+            slug="beranda-e2e",
+            body=[
+                (
+                    "hero",
+                    {
+                        "heading": HERO_HEADING,
+                        "text": "Informasi publik, pengaduan, layanan kecamatan "
+                        "dan produk UMKM.",
+                        "show_urgent_notice": True,
+                    },
+                ),
+                # No pages chosen: the block links the in-menu children.
+                ("quick_links", {"heading": "Layanan portal", "pages": []}),
+            ],
+        )
+    )
+    Site.objects.all().delete()
+    site = Site.objects.create(
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
+        site_name="Portal Langkat",
+    )
+    areas = [
+        home.add_child(
+            instance=StandardPage(
+                title=title,
+                listing_summary=summary,
+                introduction=summary,
+                show_in_menus=True,
+            )
+        )
+        for title, summary in AREAS
+    ]
+    searchable = areas[0].add_child(
+        instance=StandardPage(
+            title="Jadwal Posyandu",
+            listing_summary="Jadwal posyandu di setiap desa.",
+            introduction=f"Jadwal {SEARCHABLE_WORD} balita di posyandu setiap bulan.",
+        )
+    )
+    PengaturanPortal.objects.update_or_create(
+        site=site,
+        defaults={
+            "nama_kabupaten": "Pemerintah Kabupaten Langkat",
+            "alamat": "Jl. Tengku Amir Hamzah No. 1, Stabat",
+            "telepon": "(0620) 21001",
+            "email": "info@langkatkab.go.id",
+            "jam_pelayanan": "Senin-Kamis 08.00-16.00\nJumat 08.00-16.30",
+            "ppid_nama": "PPID Utama Kabupaten Langkat",
+            "ppid_email": "ppid@langkatkab.go.id",
+            "instagram": "https://www.instagram.com/langkat",
+        },
+    )
+    return SimpleNamespace(
+        url=live_server.url, home=home, areas=areas, searchable=searchable
+    )
+
+
+def assert_no_serious_a11y_violations(page):
+    """Run axe-core (WCAG 2.1 A/AA rules) on ``page``; fail on serious/critical issues."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "resultTypes": ["violations"],
+        },
+    )
+    blocking = [
+        violation
+        for violation in results.response["violations"]
+        if violation.get("impact") in BLOCKING_IMPACTS
+    ]
+    if blocking:
+        lines = [f"axe: {len(blocking)} serious/critical violation(s) on {page.url}"]
+        for violation in blocking:
+            lines.append(
+                f"- {violation['id']} ({violation['impact']}): {violation['help']}"
+                f" <{violation['helpUrl']}>"
+            )
+            for node in violation["nodes"]:
+                target = ", ".join(str(part) for part in node["target"])
+                summary = node.get("failureSummary", "").replace("\n", "\n      ")
+                lines.append(f"    at {target}: {summary}")
+        pytest.fail("\n".join(lines), pytrace=False)
