@@ -3,6 +3,7 @@
 from io import BytesIO
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from reportlab.lib.pagesizes import A4
@@ -41,7 +42,4 @@ def illustration(title, colour, filename):
     ImageDraw.Draw(picture).text((60, 300), title, fill="white", font_size=48)
     buffer = BytesIO()
     picture.save(buffer, format="JPEG", quality=80)
-    image = Image(title=title)
-    image.file.save(filename, ContentFile(buffer.getvalue()), save=False)
-    image.save()
-    return image
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=filename))

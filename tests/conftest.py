@@ -8,7 +8,17 @@ from home.models import HomePage
 def home_page(db):
     """A live home page at the root of the default site, as a fresh install has."""
     root = Page.get_first_root_node()
-    home = HomePage(title="Beranda", slug="beranda", hero_heading="Portal Langkat")
+    home = HomePage(
+        title="Beranda",
+        slug="beranda",
+        body=[
+            (
+                "hero",
+                {"heading": "Portal Langkat", "text": "", "show_urgent_notice": True},
+            ),
+            ("quick_links", {"heading": "Layanan portal", "pages": []}),
+        ],
+    )
     root.add_child(instance=home)
     Site.objects.update_or_create(
         is_default_site=True,

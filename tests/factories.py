@@ -46,7 +46,6 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = HomePage
 
     title = "Beranda"
-    hero_heading = "Portal Pelayanan Publik Kabupaten Langkat"
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

@@ -5,61 +5,35 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from home.blocks import BodyBlock, HomeBlock
 from portal.models import BasePage
 
 
 class HomePage(BasePage):
-    """The portal's front page: a welcome and the way into the service areas."""
+    """The portal's front page, composed by editors from sections (StreamField blocks)."""
 
-    hero_heading = models.CharField(
-        _("judul utama"),
-        max_length=150,
-        default="Portal Pelayanan Publik Kabupaten Langkat",
-        help_text=_("Judul besar di bagian atas beranda."),
-    )
-    hero_text = models.TextField(
-        _("teks sambutan"),
-        blank=True,
-        help_text=_("Satu paragraf pendek di bawah judul utama."),
-    )
     body = StreamField(
-        BodyBlock(),
-        verbose_name=_("isi"),
+        HomeBlock(),
+        verbose_name=_("bagian beranda"),
         blank=True,
-        help_text=_("Bagian tambahan beranda."),
+        help_text=_(
+            "Susun beranda dari bagian-bagian: pembuka, tautan cepat, berita terbaru, "
+            "pengumuman serta-merta."
+        ),
     )
 
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("hero_heading"),
-        FieldPanel("hero_text"),
-        FieldPanel("body"),
-    ]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
 
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("hero_heading"),
-        index.SearchField("hero_text"),
-    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    api_fields = [
-        *BasePage.api_fields,
-        APIField("hero_heading"),
-        APIField("hero_text"),
-        APIField("body"),
-    ]
+    api_fields = [*BasePage.api_fields, APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "home.PPIDPage", "home.BeritaIndexPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("beranda")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["areas"] = self.get_children().live().public().in_menu().specific()
-        return context
 
 
 class StandardPage(BasePage):

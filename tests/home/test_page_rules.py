@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage, StandardPage
+from home.models import HomePage, PPIDPage, StandardPage
 from tests.factories import StandardPageFactory, UserFactory
 
 
@@ -16,7 +16,9 @@ class TestPageTreeRules(WagtailPageTestCase):
         assert HomePage.max_count == 1
 
     def test_standard_pages_go_under_home_or_other_standard_pages(self):
-        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedParentPageTypes(
+            StandardPage, {HomePage, StandardPage, PPIDPage}
+        )
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
     def test_home_page_accepts_standard_pages(self):

@@ -26,7 +26,8 @@ def run_python(code, settings_module, extra_env):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in PRODUCTION_ENV and key != "DJANGO_SETTINGS_MODULE"
+        if key not in PRODUCTION_ENV
+        and key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(extra_env, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
