@@ -29,7 +29,12 @@ class HomePage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.PPIDPage", "home.BeritaIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.PPIDPage",
+        "home.BeritaIndexPage",
+        "pengaduan.ELagaIndexPage",
+    ]
     max_count = 1
 
     class Meta:
