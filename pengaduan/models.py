@@ -571,3 +571,37 @@ class ELagaIndexPage(RoutablePageMixin, BasePage):
         from pengaduan import views
 
         return views.statistics(request, self)
+
+
+class KunciOpen311(models.Model):
+    """An API key that lets a partner system POST service requests through Open311.
+
+    Only a SHA-256 hash of the key is stored; the key itself is shown once, on creation.
+    """
+
+    nama = models.CharField(
+        _("nama klien"),
+        max_length=150,
+        help_text=_("Sistem atau mitra pemakai kunci ini."),
+    )
+    awalan = models.CharField(_("awalan kunci"), max_length=8, editable=False)
+    hash_kunci = models.CharField(max_length=64, unique=True, editable=False)
+    aktif = models.BooleanField(
+        _("aktif"), default=True, help_text=_("Kunci tidak aktif ditolak oleh Open311.")
+    )
+    dibuat_pada = models.DateTimeField(
+        _("dibuat"), default=timezone.now, editable=False
+    )
+    terakhir_dipakai = models.DateTimeField(
+        _("terakhir dipakai"), null=True, editable=False
+    )
+
+    panels = [FieldPanel("nama"), FieldPanel("aktif")]
+
+    class Meta:
+        ordering = ["nama"]
+        verbose_name = _("kunci API Open311")
+        verbose_name_plural = _("kunci API Open311")
+
+    def __str__(self):
+        return f"{self.nama} ({self.awalan}…)"

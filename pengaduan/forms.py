@@ -1,0 +1,167 @@
+"""The report form: one validation path for the public site and the service API."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pengaduan.models import MAX_DESCRIPTION_LENGTH, KategoriLaporan, Laporan
+from pengaduan.services import MAX_ATTACHMENTS
+from portal.models import Desa, Kecamatan
+from portal.uploads import clean_upload
+from portal.validators import validate_nik
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Up to ``MAX_ATTACHMENTS`` files, each checked and cleaned by content."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = (
+            [item for item in (data or []) if item]
+            if isinstance(data, list | tuple)
+            else ([data] if data else [])
+        )
+        if len(files) > MAX_ATTACHMENTS:
+            raise ValidationError(
+                _("Paling banyak %(max)s lampiran.") % {"max": MAX_ATTACHMENTS}
+            )
+        cleaned, errors = [], []
+        for uploaded in files:
+            try:
+                cleaned.append(clean_upload(uploaded))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class LaporanForm(forms.ModelForm):
+    """A citizen's report. ``website`` is a honeypot: people leave it empty."""
+
+    kategori = forms.ModelChoiceField(
+        label=_("Kategori"),
+        queryset=KategoriLaporan.objects.filter(aktif=True),
+        to_field_name="slug",
+        empty_label=_("Pilih kategori"),
+    )
+    kecamatan = forms.ModelChoiceField(
+        label=_("Kecamatan"),
+        queryset=Kecamatan.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Pilih kecamatan"),
+    )
+    desa = forms.ModelChoiceField(
+        label=_("Desa/kelurahan"),
+        queryset=Desa.objects.select_related("kecamatan"),
+        required=False,
+        empty_label=_("Pilih desa/kelurahan"),
+    )
+    isi = forms.CharField(
+        label=_("Isi laporan"),
+        max_length=MAX_DESCRIPTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Ceritakan apa, di mana dan kapan. Paling banyak 4.000 karakter."),
+    )
+    nik = forms.CharField(
+        label=_("NIK (tidak wajib)"),
+        required=False,
+        max_length=16,
+        validators=[validate_nik],
+        help_text=_("16 angka pada KTP. Hanya moderator yang dapat melihatnya."),
+    )
+    lampiran = MultipleFileField(
+        label=_("Lampiran (tidak wajib)"),
+        required=False,
+        help_text=_(
+            "Paling banyak 5 berkas JPEG, PNG, WebP atau PDF, masing-masing 5 MB. "
+            "Data lokasi pada foto dihapus otomatis."
+        ),
+    )
+    setuju = forms.BooleanField(
+        label=_("Saya menyatakan laporan ini benar dan dapat dipertanggungjawabkan."),
+    )
+    website = forms.CharField(
+        label=_("Jangan isi kolom ini"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Laporan
+        fields = [
+            "jenis",
+            "kategori",
+            "judul",
+            "isi",
+            "kecamatan",
+            "desa",
+            "alamat",
+            "latitude",
+            "longitude",
+            "tanggal_kejadian",
+            "nama_pelapor",
+            "email",
+            "telepon",
+            "nik",
+            "anonim",
+            "rahasia",
+        ]
+        labels = {
+            "jenis": _("Jenis laporan"),
+            "judul": _("Judul laporan"),
+            "alamat": _("Alamat atau patokan lokasi (tidak wajib)"),
+            "tanggal_kejadian": _("Tanggal kejadian (tidak wajib)"),
+            "nama_pelapor": _("Nama lengkap"),
+            "email": _("Email"),
+            "telepon": _("Nomor telepon/WhatsApp"),
+            "anonim": _("Rahasiakan identitas saya (anonim)"),
+            "rahasia": _("Jangan publikasikan laporan ini (rahasia)"),
+        }
+        help_texts = {
+            "anonim": _(
+                "Nama dan kontak Anda hanya terlihat oleh moderator, tidak oleh OPD."
+            ),
+            "rahasia": _("Laporan tidak tampil di daftar publik."),
+            "email": _("Isi email atau telepon agar kami dapat mengabari Anda."),
+        }
+        widgets = {"tanggal_kejadian": forms.DateInput(attrs={"type": "date"})}
+
+    def clean_telepon(self):
+        number = "".join(
+            ch for ch in self.cleaned_data["telepon"] if ch.isdigit() or ch == "+"
+        )
+        if number and not (8 <= len(number.lstrip("+")) <= 15):
+            raise ValidationError(_("Nomor telepon tidak valid."))
+        return number
+
+    def clean_tanggal_kejadian(self):
+        value = self.cleaned_data["tanggal_kejadian"]
+        if value and value > timezone.localdate():
+            raise ValidationError(_("Tanggal kejadian tidak boleh di masa depan."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise ValidationError(_("Laporan tidak dapat dikirim."), code="honeypot")
+        return cleaned
+
+    @property
+    def is_honeypot_filled(self):
+        return any(
+            error.code == "honeypot" for error in self.non_field_errors().as_data()
+        )
+
+    def save_report(self):
+        """Submit the validated report through the service; returns the saved report."""
+        from pengaduan.services import submit_laporan
+
+        laporan = self.save(commit=False)
+        return submit_laporan(laporan, self.cleaned_data.get("lampiran") or [])
