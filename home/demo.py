@@ -313,21 +313,6 @@ NEWS = [
 
 AREA_SECTIONS = [
     {
-        "slug": "e-laga",
-        "title": "e-laga",
-        "listing_summary": "Langkat Siaga: sampaikan pengaduan, aspirasi dan laporan kinerja ASN, lalu pantau tindak lanjutnya.",
-        "introduction": "Laporan Anda diverifikasi paling lama 3 hari kerja, diteruskan ke perangkat daerah yang berwenang, dan ditindaklanjuti paling lama 5 hari kerja setelah disposisi. Identitas pelapor dirahasiakan bila Anda memilih anonim.",
-        "body": [
-            ("heading", "Yang dapat Anda laporkan"),
-            (
-                "paragraph",
-                RichText(
-                    "<ul><li>Pengaduan atas pelayanan publik, misalnya jalan rusak atau pelayanan yang lambat.</li><li>Aspirasi dan usulan untuk pembangunan daerah.</li><li>Kinerja dan perilaku aparatur sipil negara; laporan ini tidak pernah dipublikasikan.</li></ul>"
-                ),
-            ),
-        ],
-    },
-    {
         "slug": "e-kecamatan",
         "title": "e-kecamatan",
         "listing_summary": "Standar pelayanan 23 kantor camat dan pengajuan layanan administrasi secara daring.",
