@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from portal.reference_api import router as reference_router
 
@@ -124,4 +124,22 @@ def _http_error(request, exc):
     return error_response(request, exc.status_code, str(exc))
 
 
+@api.exception_handler(Throttled)
+def _throttled(request, exc):
+    # django-ninja adds the Retry-After header to this answer.
+    return error_response(
+        request,
+        429,
+        _(
+            "Terlalu banyak permintaan dari alamat Anda. Silakan coba lagi "
+            "setelah beberapa saat."
+        ),
+    )
+
+
 api.add_router("/", reference_router)
+
+# Apps' routers use ErrorOut and error_response, so they are mounted after them.
+from pengaduan.api import router as pengaduan_router  # noqa: E402
+
+api.add_router("/pengaduan/", pengaduan_router)

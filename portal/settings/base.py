@@ -196,6 +196,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|open311)/.*$"
 
+# Service API rate limits per client address ("count/period", period s, min, hour or
+# day), kept in the default cache (Redis when REDIS_URL is set). The client is
+# REMOTE_ADDR; behind trusted proxies set NINJA_NUM_PROXIES to read X-Forwarded-For.
+PENGADUAN_API_SUBMIT_RATE = os.environ.get("PENGADUAN_API_SUBMIT_RATE", "10/hour")
+PENGADUAN_API_READ_RATE = os.environ.get("PENGADUAN_API_READ_RATE", "600/hour")
+
 # Wagtail.
 WAGTAIL_SITE_NAME = "Portal Langkat"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
