@@ -15,6 +15,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("api/v2/", content_api.urls),
     path("api/portal/v1/", api.urls),
+    path("open311/v2/", include("pengaduan.open311.urls")),
     path("cari/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
