@@ -14,7 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.choices import BentukInformasi, DasarPengecualian, KategoriInformasi
+from home.choices import BentukInformasi, KategoriInformasi
+from portal.choices import DasarPengecualian
 from portal.models import BasePage
 
 
