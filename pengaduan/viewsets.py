@@ -1,0 +1,667 @@
+"""Admin of e-laga: the report list, the processing view, categories and templates.
+
+Every view that shows or changes a report starts from
+``Laporan.objects.for_user(request.user)``: moderators see every report, OPD officers
+only those dispatched to their OPD, anybody else none. A report outside the user's
+scope answers 404, whichever URL is used.
+"""
+
+from dataclasses import dataclass, field
+
+import django_filters
+from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from pengaduan import admin_forms, services
+from pengaduan.choices import StatusLaporan
+from pengaduan.models import KategoriLaporan, Laporan, TemplateTanggapan
+from pengaduan.permissions import can_see_identity, is_moderator, officer_opd_id
+from portal.models import Kecamatan, PerangkatDaerah
+
+S = StatusLaporan
+
+LAPORAN_URL_NAMESPACE = "laporan"
+#: Reports listed on the dashboard panel's overdue list.
+DASHBOARD_OVERDUE_LIMIT = 10
+
+
+class LaporanPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except that reports are never added or copied in the admin
+    and only superusers delete them; instance checks also apply the user's scope."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "copy"}:
+            return False
+        if action == "delete":
+            return user.is_active and user.is_superuser
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and Laporan.objects.for_user(user).filter(pk=instance.pk).exists()
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return Laporan.objects.none()
+        return Laporan.objects.for_user(user)
+
+
+def scoped_laporan(request):
+    """The reports ``request.user`` may see, with what lists and details show."""
+    return Laporan.objects.for_user(request.user).select_related(
+        "kategori", "kecamatan", "desa", "perangkat_daerah"
+    )
+
+
+def is_overdue(laporan, today=None):
+    """Whether an open report is past its current deadline (no query)."""
+    today = today or timezone.localdate()
+    return bool(laporan.is_open and laporan.batas_waktu and laporan.batas_waktu < today)
+
+
+# The list.
+
+
+class LaporanFilterSet(WagtailFilterSet):
+    """Filters of the report list; ``terlambat`` uses ``LaporanQuerySet.overdue()``."""
+
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=S.choices)
+    kategori = django_filters.ModelChoiceFilter(
+        label=_("Kategori"), queryset=KategoriLaporan.objects.all()
+    )
+    perangkat_daerah = django_filters.ModelChoiceFilter(
+        label=_("OPD tujuan"), queryset=PerangkatDaerah.objects.order_by("nama")
+    )
+    kecamatan = django_filters.ModelChoiceFilter(
+        label=_("Kecamatan"), queryset=Kecamatan.objects.order_by("nama")
+    )
+    terlambat = django_filters.BooleanFilter(
+        label=_("Melewati batas waktu"), method="filter_overdue"
+    )
+
+    class Meta:
+        model = Laporan
+        fields = ["status", "kategori", "perangkat_daerah", "kecamatan", "terlambat"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue()
+        if value:
+            return overdue
+        return queryset.exclude(pk__in=overdue.values("pk"))
+
+
+class StatusColumn(Column):
+    """The report's status as a labelled tag."""
+
+    cell_template_name = "pengaduan/admin/status_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["status"] = instance.status
+        return context
+
+
+class DeadlineColumn(Column):
+    """The current deadline, with an explicit "overdue" label and icon."""
+
+    cell_template_name = "pengaduan/admin/deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["overdue"] = is_overdue(instance, parent_context.get("today"))
+        return context
+
+
+class ScopedObjectMixin:
+    """Edit and delete fetch the report from the user's scope only (404 outside it)."""
+
+    def get_queryset(self):
+        return scoped_laporan(self.request)
+
+
+class ScopedListingObjectMixin:
+    """History and usage listings of a report in the user's scope only."""
+
+    def get_base_object_queryset(self):
+        return scoped_laporan(self.request)
+
+
+class LaporanIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return scoped_laporan(self.request)
+
+    def get_edit_url(self, instance):
+        # Titles open the processing view; editing is reached from there.
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["today"] = timezone.localdate()
+        return context
+
+
+class LaporanEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class LaporanDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class LaporanHistoryView(ScopedListingObjectMixin, HistoryView):
+    pass
+
+
+class LaporanUsageView(ScopedListingObjectMixin, UsageView):
+    pass
+
+
+# The processing actions.
+
+
+@dataclass(frozen=True)
+class LaporanAction:
+    """One processing action: who may take it, when, its form and its service call."""
+
+    name: str
+    label: str
+    permission: str
+    statuses: frozenset
+    form_class: type
+    success_message: str
+    run: object
+    needs_flags: bool = field(default=False)
+
+    def is_available(self, laporan):
+        if self.needs_flags:
+            return laporan.disembunyikan or laporan.jumlah_tanda > 0
+        return laporan.status in self.statuses
+
+
+def _decide_flags(laporan, user, data):
+    keep_public = data["keputusan"] == admin_forms.FlagDecisionForm.TAMPILKAN
+    return services.decide_flags(laporan, user, keep_public)
+
+
+ACTIONS = {
+    action.name: action
+    for action in [
+        LaporanAction(
+            "verifikasi",
+            _("Verifikasi"),
+            "process",
+            frozenset({S.BARU}),
+            admin_forms.VerifyForm,
+            _("Laporan %(code)s telah diverifikasi."),
+            lambda laporan, user, data: services.verify(laporan, user, data["catatan"]),
+        ),
+        LaporanAction(
+            "tolak",
+            _("Tolak"),
+            "process",
+            frozenset({S.BARU, S.DIVERIFIKASI}),
+            admin_forms.RejectForm,
+            _("Laporan %(code)s ditolak."),
+            lambda laporan, user, data: services.reject(laporan, user, data["alasan"]),
+        ),
+        LaporanAction(
+            "disposisi",
+            _("Disposisikan ke OPD"),
+            "process",
+            frozenset({S.DIVERIFIKASI, S.DIDISPOSISIKAN, S.DITINDAKLANJUTI, S.SELESAI}),
+            admin_forms.DispatchForm,
+            _("Laporan %(code)s didisposisikan."),
+            lambda laporan, user, data: services.dispatch(
+                laporan, user, data["perangkat_daerah"], data["catatan"]
+            ),
+        ),
+        LaporanAction(
+            "tindak-lanjut",
+            _("Tulis tindak lanjut"),
+            "followup",
+            frozenset({S.DIDISPOSISIKAN, S.DITINDAKLANJUTI}),
+            admin_forms.FollowupForm,
+            _("Tindak lanjut untuk %(code)s disimpan."),
+            lambda laporan, user, data: services.add_followup(
+                laporan, user, data["pesan"], public=data["publik"]
+            ),
+        ),
+        LaporanAction(
+            "selesaikan",
+            _("Selesaikan"),
+            "followup",
+            frozenset({S.DIDISPOSISIKAN, S.DITINDAKLANJUTI}),
+            admin_forms.ResolveForm,
+            _("Laporan %(code)s diselesaikan."),
+            lambda laporan, user, data: services.resolve(laporan, user, data["pesan"]),
+        ),
+        LaporanAction(
+            "tutup",
+            _("Tutup"),
+            "process",
+            frozenset({S.SELESAI}),
+            admin_forms.CloseForm,
+            _("Laporan %(code)s ditutup."),
+            lambda laporan, user, data: services.close(laporan, user, data["catatan"]),
+        ),
+        LaporanAction(
+            "tanda-pembaca",
+            _("Putuskan tanda pembaca"),
+            "process",
+            frozenset(),
+            admin_forms.FlagDecisionForm,
+            _("Keputusan atas tanda pembaca %(code)s disimpan."),
+            _decide_flags,
+            needs_flags=True,
+        ),
+    ]
+}
+
+
+def available_actions(user, laporan):
+    """The actions ``user`` may take on ``laporan`` in its current state."""
+    policy = LaporanPermissionPolicy(Laporan)
+    return [
+        action
+        for action in ACTIONS.values()
+        if action.is_available(laporan)
+        and policy.user_has_permission(user, action.permission)
+    ]
+
+
+def _error_messages(error):
+    if isinstance(error, ValidationError):
+        return error.messages
+    return [message for messages_ in error.values() for message in messages_]
+
+
+class LaporanActionView(View):
+    """Runs one processing action (POST) through its service, then back to the report."""
+
+    http_method_names = ["post"]
+    url_namespace = None
+
+    def post(self, request, pk, action):
+        spec = ACTIONS.get(action)
+        if spec is None:
+            raise Http404
+        laporan = get_object_or_404(scoped_laporan(request), pk=pk)
+        if not LaporanPermissionPolicy(Laporan).user_has_permission(
+            request.user, spec.permission
+        ):
+            raise PermissionDenied
+        detail_url = reverse(f"{self.url_namespace}:inspect", args=[quote(pk)])
+        if not spec.is_available(laporan):
+            messages.error(
+                request,
+                _("Tindakan “%(action)s” tidak tersedia untuk status laporan ini.")
+                % {"action": spec.label},
+            )
+            return redirect(detail_url)
+        form = spec.form_class(request.POST, laporan=laporan, prefix=spec.name)
+        if not form.is_valid():
+            for message in _error_messages(form.errors):
+                messages.error(request, message)
+            return redirect(detail_url)
+        try:
+            spec.run(laporan, request.user, form.cleaned_data)
+        except ValidationError as error:
+            for message in _error_messages(error):
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, spec.success_message % {"code": laporan.kode_lacak}
+            )
+        return redirect(detail_url)
+
+
+class LampiranView(View):
+    """Serves an attachment to officers who may see its report; nobody else."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk, lampiran_pk):
+        laporan = get_object_or_404(Laporan.objects.for_user(request.user), pk=pk)
+        lampiran = get_object_or_404(laporan.lampiran, pk=lampiran_pk)
+        response = FileResponse(
+            lampiran.berkas.open("rb"),
+            content_type=lampiran.content_type,
+            as_attachment=not lampiran.is_image,
+            filename=str(lampiran),
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class LaporanDetailView(generic.InspectView):
+    """The report with its timeline, deadlines, identity (when allowed) and actions."""
+
+    template_name = "pengaduan/admin/laporan_detail.html"
+    any_permission_required = ["change", "view"]
+    url_namespace = None
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(scoped_laporan(self.request), pk=self.pk)
+
+    def get_fields(self):
+        return []
+
+    def get_page_title(self):
+        return self.object.kode_lacak
+
+    def get_page_subtitle(self):
+        return self.object.judul
+
+    @cached_property
+    def template_text(self):
+        form = admin_forms.TemplateChoiceForm(self.request.GET, laporan=self.object)
+        return form.chosen_text()
+
+    def get_action_forms(self):
+        forms = []
+        for action in available_actions(self.request.user, self.object):
+            initial = {}
+            if action.name in {"tindak-lanjut", "selesaikan"} and self.template_text:
+                initial["pesan"] = self.template_text
+            forms.append(
+                {
+                    "action": action,
+                    "form": action.form_class(
+                        laporan=self.object, initial=initial, prefix=action.name
+                    ),
+                    "url": reverse(
+                        f"{self.url_namespace}:action",
+                        args=[quote(self.object.pk), action.name],
+                    ),
+                }
+            )
+        return forms
+
+    def get_timeline(self):
+        """Every entry, public and internal, with a readable event label."""
+        labels = dict(S.choices)
+        entries = list(
+            self.object.linimasa.select_related("author").order_by("created_at", "pk")
+        )
+        for entry in entries:
+            if entry.status_to:
+                entry.event_label = (
+                    f"{labels.get(entry.status_from, entry.status_from)} → "
+                    f"{labels.get(entry.status_to, entry.status_to)}"
+                    if entry.status_from
+                    else labels.get(entry.status_to, entry.status_to)
+                )
+            else:
+                entry.event_label = entry.get_jenis_display()
+        return entries
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        laporan = self.object
+        user = self.request.user
+        action_forms = self.get_action_forms()
+        context.update(
+            {
+                "laporan": laporan,
+                "today": timezone.localdate(),
+                "overdue": is_overdue(laporan),
+                "deadlines": [
+                    (label, deadline, -deadline.working_days_left)
+                    for label, deadline in laporan.deadlines()
+                ],
+                "timeline": self.get_timeline(),
+                "lampiran": [
+                    (
+                        item,
+                        reverse(
+                            f"{self.url_namespace}:lampiran",
+                            args=[quote(laporan.pk), item.pk],
+                        ),
+                    )
+                    for item in laporan.lampiran.all()
+                ],
+                "show_identity": can_see_identity(user, laporan),
+                "show_nik": is_moderator(user),
+                "action_forms": action_forms,
+                "template_form": (
+                    admin_forms.TemplateChoiceForm(
+                        self.request.GET or None, laporan=laporan
+                    )
+                    if any(
+                        item["action"].name in {"tindak-lanjut", "selesaikan"}
+                        for item in action_forms
+                    )
+                    else None
+                ),
+            }
+        )
+        return context
+
+
+class LaporanViewSet(ModelViewSet):
+    """Citizens' reports: listed, processed and exported within the user's scope."""
+
+    model = Laporan
+    name = LAPORAN_URL_NAMESPACE
+    icon = "warning"
+    menu_label = _("Laporan")
+    menu_order = 100
+    index_view_class = LaporanIndexView
+    inspect_view_class = LaporanDetailView
+    edit_view_class = LaporanEditView
+    delete_view_class = LaporanDeleteView
+    history_view_class = LaporanHistoryView
+    usage_view_class = LaporanUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = LaporanFilterSet
+    list_display = [
+        "kode_lacak",
+        "judul",
+        "kategori",
+        "kecamatan",
+        Column("perangkat_daerah", label=_("OPD"), sort_key="perangkat_daerah__nama"),
+        StatusColumn("status", label=_("Status"), sort_key="status"),
+        Column("diterima_pada", label=_("Diterima"), sort_key="diterima_pada"),
+        DeadlineColumn("batas_waktu", label=_("Batas waktu"), sort_key="batas_waktu"),
+    ]
+    search_fields = ["kode_lacak", "judul"]
+    search_backend_name = None
+    ordering = ["-diterima_pada"]
+    list_per_page = 50
+    # Never the reporter's identity in exports.
+    list_export = [
+        "kode_lacak",
+        "get_jenis_display",
+        "judul",
+        "kategori",
+        "kecamatan",
+        "desa",
+        "perangkat_daerah",
+        "get_status_display",
+        "diterima_pada",
+        "batas_waktu",
+        "selesai_pada",
+        "ditutup_pada",
+        "anonim",
+        "rahasia",
+    ]
+    export_headings = {
+        "kode_lacak": _("Kode lacak"),
+        "get_jenis_display": _("Jenis"),
+        "judul": _("Judul"),
+        "kategori": _("Kategori"),
+        "kecamatan": _("Kecamatan"),
+        "desa": _("Desa/kelurahan"),
+        "perangkat_daerah": _("OPD tujuan"),
+        "get_status_display": _("Status"),
+        "diterima_pada": _("Diterima"),
+        "batas_waktu": _("Batas waktu berjalan"),
+        "selesai_pada": _("Selesai"),
+        "ditutup_pada": _("Ditutup"),
+        "anonim": _("Anonim"),
+        "rahasia": _("Rahasia"),
+    }
+    export_filename = "laporan-e-laga"
+    # Moderators may correct the text (e.g. remove personal data) and keep it private;
+    # every status change goes through the processing actions instead.
+    form_fields = ["jenis", "judul", "isi", "alamat", "rahasia"]
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            url_namespace=self.url_namespace, **kwargs
+        )
+
+    @property
+    def action_view(self):
+        return LaporanActionView.as_view(url_namespace=self.url_namespace)
+
+    @property
+    def lampiran_view(self):
+        return LampiranView.as_view()
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("proses/<int:pk>/<slug:action>/", self.action_view, name="action"),
+            path(
+                "lampiran/<int:pk>/<int:lampiran_pk>/",
+                self.lampiran_view,
+                name="lampiran",
+            ),
+        ]
+
+
+class KategoriLaporanViewSet(SnippetViewSet):
+    """Report categories: routing, targets and privacy switches (editorial settings)."""
+
+    model = KategoriLaporan
+    icon = "tag"
+    menu_label = _("Kategori laporan")
+    list_display = [
+        "nama",
+        "perangkat_daerah_default",
+        "target_hari_kerja",
+        "boleh_anonim",
+        "selalu_rahasia",
+        "aktif",
+    ]
+    list_filter = ["aktif", "selalu_rahasia"]
+    search_fields = ["nama"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return KategoriLaporan.objects.select_related("perangkat_daerah_default")
+
+
+class TemplateTanggapanViewSet(SnippetViewSet):
+    """Response templates officers start their answers from."""
+
+    model = TemplateTanggapan
+    icon = "doc-full"
+    menu_label = _("Template tanggapan")
+    list_display = ["judul", "kategori"]
+    list_filter = ["kategori"]
+    search_fields = ["judul", "isi"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return TemplateTanggapan.objects.select_related("kategori")
+
+
+class ELagaViewSetGroup(ViewSetGroup):
+    """The "e-laga" admin menu."""
+
+    menu_label = _("e-laga")
+    menu_icon = "warning"
+    menu_order = 250
+    # The Open311 API keys' viewset (pengaduan.open311.viewsets) is added to
+    # these items where the group is registered.
+    items = [LaporanViewSet, KategoriLaporanViewSet, TemplateTanggapanViewSet]
+
+
+# The dashboard.
+
+
+class LaporanDashboardPanel(Component):
+    """Counts by status and the overdue reports in the user's scope."""
+
+    name = "laporan_e_laga"
+    template_name = "pengaduan/admin/dashboard_panel.html"
+    order = 90
+
+    def __init__(self, request):
+        self.request = request
+
+    def is_shown(self):
+        user = self.request.user
+        return is_moderator(user) or officer_opd_id(user) is not None
+
+    def render_html(self, parent_context=None):
+        if not self.is_shown():
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        scope = Laporan.objects.for_user(self.request.user)
+        counts = dict(
+            scope.order_by()
+            .values_list("status")
+            .annotate(jumlah=Count("pk"))
+            .values_list("status", "jumlah")
+        )
+        overdue = scope.overdue().select_related("kategori", "perangkat_daerah")
+        overdue_list = list(
+            overdue.order_by("batas_waktu", "pk")[:DASHBOARD_OVERDUE_LIMIT]
+        )
+        overdue_count = (
+            len(overdue_list)
+            if len(overdue_list) < DASHBOARD_OVERDUE_LIMIT
+            else overdue.count()
+        )
+        index_url = reverse(f"{LAPORAN_URL_NAMESPACE}:index")
+        return {
+            "status_counts": [
+                (value, label, counts.get(value, 0)) for value, label in S.choices
+            ],
+            "overdue_list": [
+                (
+                    laporan,
+                    reverse(
+                        f"{LAPORAN_URL_NAMESPACE}:inspect", args=[quote(laporan.pk)]
+                    ),
+                )
+                for laporan in overdue_list
+            ],
+            "overdue_count": overdue_count,
+            "index_url": index_url,
+            "overdue_url": f"{index_url}?terlambat=true",
+            "total": sum(counts.values()),
+        }
