@@ -1,3 +1,13 @@
+from .kip import (
+    ANSWER_DAYS,
+    EXTENSION_DAYS,
+    OBJECTION_ANSWER_DAYS,
+    OBJECTION_FILING_DAYS,
+    CatatanPermohonan,
+    DokumenJawaban,
+    Keberatan,
+    PermohonanInformasi,
+)
 from .laporan import (
     FIRST_FOLLOWUP_DAYS,
     FLAGS_TO_HIDE,
@@ -19,20 +29,28 @@ from .laporan import (
 )
 
 __all__ = [
+    "ANSWER_DAYS",
+    "EXTENSION_DAYS",
     "FIRST_FOLLOWUP_DAYS",
     "FLAGS_TO_HIDE",
     "MAX_DESCRIPTION_LENGTH",
+    "OBJECTION_ANSWER_DAYS",
+    "OBJECTION_FILING_DAYS",
     "OPEN_STATUSES",
     "PUBLISHABLE_STATUSES",
     "REOPEN_WINDOW_DAYS",
     "VERIFICATION_DAYS",
     "CatatanLaporan",
+    "CatatanPermohonan",
+    "DokumenJawaban",
     "ELagaIndexPage",
     "KategoriLaporan",
+    "Keberatan",
     "KunciOpen311",
     "LampiranLaporan",
     "Laporan",
     "LaporanQuerySet",
+    "PermohonanInformasi",
     "TandaLaporan",
     "TemplateTanggapan",
     "lampiran_upload_to",
