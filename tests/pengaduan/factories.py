@@ -160,6 +160,7 @@ def create_elaga_page(home_page, **fields):
 def advance_laporan(laporan, status, user=None, opd_slug="dinas-pupr"):
     """Move ``laporan`` to ``status`` through the services, step by step."""
     from pengaduan import services
+    from tests.factories import UserFactory
 
     user = user or UserFactory(username="moderator-uji")
     steps = {
