@@ -127,6 +127,12 @@ class StatusColumn(Column):
         return context
 
 
+class DateTimeColumn(Column):
+    """A date and time in the site's short format."""
+
+    cell_template_name = "pengaduan/admin/datetime_cell.html"
+
+
 class DeadlineColumn(Column):
     """The current deadline, with an explicit "overdue" label and icon."""
 
@@ -488,7 +494,7 @@ class LaporanViewSet(ModelViewSet):
         "kecamatan",
         Column("perangkat_daerah", label=_("OPD"), sort_key="perangkat_daerah__nama"),
         StatusColumn("status", label=_("Status"), sort_key="status"),
-        Column("diterima_pada", label=_("Diterima"), sort_key="diterima_pada"),
+        DateTimeColumn("diterima_pada", label=_("Diterima"), sort_key="diterima_pada"),
         DeadlineColumn("batas_waktu", label=_("Batas waktu"), sort_key="batas_waktu"),
     ]
     search_fields = ["kode_lacak", "judul"]
