@@ -1,4 +1,4 @@
-"""Template tags for the public site's navigation: main menu, breadcrumbs, pagination."""
+"""Template tags for the public site: main menu, breadcrumbs, pagination, absolute URLs."""
 
 from django import template
 from wagtail.models import Page, Site
@@ -79,3 +79,12 @@ def page_links(page_obj, on_each_side=1, on_ends=1):
             page_obj.number, on_each_side=on_each_side, on_ends=on_ends
         )
     ]
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` made absolute with the current request's scheme and host."""
+    request = context.get("request")
+    if not url or request is None:
+        return url or ""
+    return request.build_absolute_uri(url)
