@@ -1,4 +1,7 @@
+import datetime
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 
@@ -34,10 +37,17 @@ class BeritaFeed(Feed):
         return article.get_full_url(request=self.request)
 
     def item_pubdate(self, article):
-        return article.first_published_at
+        return article.first_published_at or self._news_date(article)
 
     def item_updateddate(self, article):
-        return article.last_published_at
+        return article.last_published_at or self.item_pubdate(article)
+
+    @staticmethod
+    def _news_date(article):
+        # Pages created in code (imports, demo) may have no publication record.
+        return datetime.datetime.combine(
+            article.tanggal, datetime.time(), tzinfo=timezone.get_current_timezone()
+        )
 
     def item_categories(self, article):
         return [tag.name for tag in article.tags.all()]

@@ -381,11 +381,6 @@ def test_atom_feed_validates_and_lists_newest_first(client, news_index):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="home/feeds.py gives no <updated> to articles that were never published "
-    "through a revision (e.g. the demo articles); it should fall back to the date.",
-)
 def test_atom_entries_have_a_date_even_without_a_publication_record(client, news_index):
     BeritaPageFactory(parent=news_index, tanggal=datetime.date(2026, 4, 1))
 

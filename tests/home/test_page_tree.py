@@ -14,12 +14,13 @@ from home.models import (
     PPIDPage,
     StandardPage,
 )
+from pengaduan.models import ELagaIndexPage
 
 
 class TestKIPPageTree(WagtailPageTestCase):
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, PPIDPage, BeritaIndexPage}
+            HomePage, {StandardPage, PPIDPage, BeritaIndexPage, ELagaIndexPage}
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 

@@ -24,7 +24,7 @@ def test_finds_live_pages_by_their_text(client, home_page):
     assert response.status_code == HTTPStatus.OK
     titles = [page.title for page in response.context["search_results"]]
     assert titles == ["Jadwal Penyaluran Bantuan Sosial"]
-    assert "Jadwal Penyaluran Bantuan Sosial" in response.content.decode()
+    assert "Jadwal Penyaluran <mark>Bantuan</mark> Sosial" in response.content.decode()
 
 
 def test_an_empty_query_shows_no_results_and_no_error(client, home_page):
