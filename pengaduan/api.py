@@ -33,7 +33,7 @@ from pengaduan.models import (
     Laporan,
 )
 from pengaduan.services import MAX_ATTACHMENTS, secret_url
-from portal.api import ErrorOut, error_response
+from portal.api_errors import ErrorOut, error_response
 from portal.tracking import normalise_tracking_code
 
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")

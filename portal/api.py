@@ -1,71 +1,18 @@
 """The portal's service API (django-ninja) at /api/portal/v1/, with one error format.
 
-Every 4xx answer has the shape of :class:`ErrorOut`: a ``detail`` sentence in Bahasa
-Indonesia and, for invalid input, one entry per field in ``errors``. Apps add
-their routers here.
+The error format lives in :mod:`portal.api_errors`; the handlers below turn every
+4xx into it. Apps' routers are mounted here.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from pengaduan.api import router as pengaduan_router
+from portal.api_errors import error_response, field_error
 from portal.reference_api import router as reference_router
-
-
-class FieldErrorOut(Schema):
-    field: str
-    message: str
-    code: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[FieldErrorOut] = []
-
-
-# pydantic error types worded for citizens; others get a generic message.
-_MESSAGES = {
-    "missing": lambda ctx: _("Wajib diisi."),
-    "string_too_long": lambda ctx: (
-        _("Paling banyak %(max)s karakter.") % {"max": ctx.get("max_length")}
-    ),
-    "string_too_short": lambda ctx: (
-        _("Paling sedikit %(min)s karakter.") % {"min": ctx.get("min_length")}
-    ),
-    "int_parsing": lambda ctx: _("Harus berupa bilangan bulat."),
-    "int_type": lambda ctx: _("Harus berupa bilangan bulat."),
-    "greater_than_equal": lambda ctx: _("Paling kecil %(ge)s.") % {"ge": ctx.get("ge")},
-    "less_than_equal": lambda ctx: _("Paling besar %(le)s.") % {"le": ctx.get("le")},
-    "date_from_datetime_parsing": lambda ctx: _(
-        "Tanggal tidak valid (format TTTT-BB-HH)."
-    ),
-    "date_parsing": lambda ctx: _("Tanggal tidak valid (format TTTT-BB-HH)."),
-    "bool_parsing": lambda ctx: _("Harus bernilai true atau false."),
-    "enum": lambda ctx: (
-        _("Pilihan tidak tersedia: %(expected)s.") % {"expected": ctx.get("expected")}
-    ),
-    "json_invalid": lambda ctx: _("Badan permintaan bukan JSON yang valid."),
-}
-
-
-def _field_name(location):
-    # The first item is where the value came from (query, path, body, form).
-    parts = [str(part) for part in location[1:]] or [str(part) for part in location]
-    return ".".join(parts) or "__all__"
-
-
-def _field_error(error):
-    code = error.get("type", "invalid")
-    wording = _MESSAGES.get(code)
-    message = wording(error.get("ctx") or {}) if wording else _("Nilai tidak valid.")
-    return {
-        "field": _field_name(error.get("loc", ())),
-        "message": message,
-        "code": code,
-    }
-
 
 api = NinjaAPI(
     title="Portal Langkat — API Layanan",
@@ -79,17 +26,10 @@ api = NinjaAPI(
 )
 
 
-def error_response(request, status, detail, errors=()):
-    """An answer in the API's one error format."""
-    return api.create_response(
-        request, {"detail": detail, "errors": list(errors)}, status=status
-    )
-
-
 @api.exception_handler(ValidationError)
 def _invalid_input(request, exc):
     return error_response(
-        request, 422, _("Data yang dikirim tidak valid."), map(_field_error, exc.errors)
+        request, 422, _("Data yang dikirim tidak valid."), map(field_error, exc.errors)
     )
 
 
@@ -138,8 +78,4 @@ def _throttled(request, exc):
 
 
 api.add_router("/", reference_router)
-
-# Apps' routers use ErrorOut and error_response, so they are mounted after them.
-from pengaduan.api import router as pengaduan_router  # noqa: E402
-
 api.add_router("/pengaduan/", pengaduan_router)
