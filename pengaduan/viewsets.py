@@ -647,11 +647,7 @@ class LaporanDashboardPanel(Component):
         overdue_list = list(
             overdue.order_by("batas_waktu", "pk")[:DASHBOARD_OVERDUE_LIMIT]
         )
-        overdue_count = (
-            len(overdue_list)
-            if len(overdue_list) < DASHBOARD_OVERDUE_LIMIT
-            else overdue.count()
-        )
+        overdue_count = overdue.count()
         index_url = reverse(f"{LAPORAN_URL_NAMESPACE}:index")
         return {
             "status_counts": [
