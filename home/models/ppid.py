@@ -104,6 +104,7 @@ class PPIDPage(BasePage):
         "home.InformasiPublikIndexPage",
         "home.PengumumanIndexPage",
         "home.StandardPage",
+        "pengaduan.LayananInformasiPage",
     ]
     max_count = 1
 

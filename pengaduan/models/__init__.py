@@ -6,6 +6,7 @@ from .kip import (
     CatatanPermohonan,
     DokumenJawaban,
     Keberatan,
+    LayananInformasiPage,
     PermohonanInformasi,
 )
 from .laporan import (
@@ -50,6 +51,7 @@ __all__ = [
     "LampiranLaporan",
     "Laporan",
     "LaporanQuerySet",
+    "LayananInformasiPage",
     "PermohonanInformasi",
     "TandaLaporan",
     "TemplateTanggapan",

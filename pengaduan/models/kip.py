@@ -9,6 +9,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
 
 from pengaduan.choices import (
     AlasanKeberatan,
@@ -21,6 +24,7 @@ from pengaduan.choices import (
     StatusPermohonan,
 )
 from portal.choices import DasarPengecualian
+from portal.models import BasePage
 from portal.status import TimelineEntry
 from portal.tracking import TrackedSubmission
 from portal.validators import mask_nik, validate_nik
@@ -294,3 +298,80 @@ class Keberatan(models.Model):
         return deadline_status(
             self.diajukan_pada, OBJECTION_ANSWER_DAYS, completed=self.dijawab_pada
         )
+
+
+class LayananInformasiPage(RoutablePageMixin, BasePage):
+    """Hosts the KIP request service under the PPID section.
+
+    The request and objection forms, tracking by registration number, the public
+    register and the yearly report (Perki 1/2021 Pasal 56).
+    """
+
+    introduction = RichTextField(
+        _("pengantar"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Penjelasan di atas formulir permohonan informasi."),
+    )
+    objection_introduction = RichTextField(
+        _("pengantar keberatan"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Penjelasan di atas formulir keberatan."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("objection_introduction"),
+    ]
+
+    parent_page_types = ["home.PPIDPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("halaman layanan informasi publik")
+        verbose_name_plural = _("halaman layanan informasi publik")
+
+    @path("")
+    def request_form(self, request):
+        from pengaduan import kip_views
+
+        return kip_views.request_form(request, self)
+
+    @path("terdaftar/<str:token>/")
+    def request_confirmation(self, request, token):
+        from pengaduan import kip_views
+
+        return kip_views.request_confirmation(request, self, token)
+
+    @path("lacak/")
+    def track(self, request):
+        from pengaduan import kip_views
+
+        return kip_views.track(request, self)
+
+    @path("permohonan-saya/<str:token>/")
+    def secret_page(self, request, token):
+        from pengaduan import kip_views
+
+        return kip_views.secret_page(request, self, token)
+
+    @path("keberatan/")
+    def objection_form(self, request):
+        from pengaduan import kip_views
+
+        return kip_views.objection_form(request, self)
+
+    @path("register/")
+    def register(self, request):
+        from pengaduan import kip_views
+
+        return kip_views.register(request, self)
+
+    @path("laporan-tahunan/")
+    def yearly_report(self, request):
+        from pengaduan import kip_views
+
+        return kip_views.yearly_report(request, self)

@@ -14,7 +14,7 @@ from home.models import (
     PPIDPage,
     StandardPage,
 )
-from pengaduan.models import ELagaIndexPage
+from pengaduan.models import ELagaIndexPage, LayananInformasiPage
 
 
 class TestKIPPageTree(WagtailPageTestCase):
@@ -27,7 +27,13 @@ class TestKIPPageTree(WagtailPageTestCase):
     def test_ppid_section_holds_the_dip_announcements_and_profile_pages(self):
         self.assertAllowedParentPageTypes(PPIDPage, {HomePage})
         self.assertAllowedSubpageTypes(
-            PPIDPage, {InformasiPublikIndexPage, PengumumanIndexPage, StandardPage}
+            PPIDPage,
+            {
+                InformasiPublikIndexPage,
+                PengumumanIndexPage,
+                StandardPage,
+                LayananInformasiPage,
+            },
         )
 
     def test_dip_items_live_only_under_the_dip_index(self):
