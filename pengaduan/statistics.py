@@ -21,53 +21,12 @@ from django.utils.translation import gettext_lazy as _
 
 from pengaduan.choices import StatusLaporan
 from pengaduan.models import OPEN_STATUSES, Laporan
-from portal.models import HariLibur
-from portal.working_days import _is_working_day, to_local_date
+from portal.working_days import WorkingDayCalendar, to_local_date
 
 RESOLVED_STATUSES = (StatusLaporan.SELESAI, StatusLaporan.DITUTUP)
 #: Calendar days past the last receipt in which resolution deadlines may fall.
 _DEADLINE_WINDOW_DAYS = 400
 FIRST_YEAR = 2020
-
-
-class WorkingDayCalendar:
-    """Working-day arithmetic over a date range with the closures read once.
-
-    Same rule as :mod:`portal.working_days` (weekdays that are neither a national
-    holiday, cuti bersama nor an admin's extra closure), without a query per call.
-    """
-
-    def __init__(self, start, end):
-        self.closures = set(
-            HariLibur.objects.filter(tanggal__range=(start, end)).values_list(
-                "tanggal", flat=True
-            )
-        )
-        self._cache = {}
-
-    def is_working_day(self, day):
-        if day not in self._cache:
-            self._cache[day] = _is_working_day(day, self.closures)
-        return self._cache[day]
-
-    def add(self, start, count):
-        """The ``count``-th working day after ``start`` (day 0)."""
-        day = start
-        while count:
-            day += datetime.timedelta(days=1)
-            if self.is_working_day(day):
-                count -= 1
-        return day
-
-    def between(self, start, end):
-        """Working days after ``start`` up to and including ``end``."""
-        if end < start:
-            return -self.between(end, start)
-        return sum(
-            1
-            for offset in range(1, (end - start).days + 1)
-            if self.is_working_day(start + datetime.timedelta(days=offset))
-        )
 
 
 @dataclass

@@ -27,16 +27,6 @@ def _national_holidays(year):
     )
 
 
-def _extra_closures(start, end):
-    from portal.models import HariLibur
-
-    return set(
-        HariLibur.objects.filter(tanggal__range=(start, end)).values_list(
-            "tanggal", flat=True
-        )
-    )
-
-
 def to_local_date(value):
     """The WIB calendar date of a date or (aware) datetime."""
     if isinstance(value, datetime.datetime):
@@ -49,13 +39,60 @@ def holiday_name(day):
     return _national_holidays(day.year).get(day)
 
 
-def _is_working_day(day, closures):
-    return day.weekday() < 5 and holiday_name(day) is None and day not in closures
+class WorkingDayCalendar:
+    """Working-day arithmetic over a date range, with the admins' closures read once.
+
+    Use one calendar for many computations (statistics, listings); the functions
+    below make one for a single computation.
+    """
+
+    def __init__(self, start, end):
+        from portal.models import HariLibur
+
+        self.closures = set(
+            HariLibur.objects.filter(tanggal__range=(start, end)).values_list(
+                "tanggal", flat=True
+            )
+        )
+        self._cache = {}
+
+    def is_working_day(self, day):
+        if day not in self._cache:
+            self._cache[day] = (
+                day.weekday() < 5
+                and holiday_name(day) is None
+                and day not in self.closures
+            )
+        return self._cache[day]
+
+    def add(self, start, count):
+        """The ``count``-th working day after ``start`` (day 0)."""
+        if count < 0:
+            raise ValueError("count must not be negative")
+        day = start
+        while count:
+            day += datetime.timedelta(days=1)
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
+    def between(self, start, end):
+        """Working days after ``start`` up to and including ``end``.
+
+        Negative when ``end`` is earlier than ``start``.
+        """
+        if end < start:
+            return -self.between(end, start)
+        return sum(
+            1
+            for offset in range(1, (end - start).days + 1)
+            if self.is_working_day(start + datetime.timedelta(days=offset))
+        )
 
 
 def is_working_day(day):
     """Whether offices are open on ``day`` (a date)."""
-    return _is_working_day(day, _extra_closures(day, day))
+    return WorkingDayCalendar(day, day).is_working_day(day)
 
 
 def add_working_days(received, count):
@@ -63,19 +100,11 @@ def add_working_days(received, count):
 
     ``received`` is a date or an aware datetime, which counts from its WIB date.
     """
-    if count < 0:
-        raise ValueError("count must not be negative")
     day = to_local_date(received)
-    closures = _extra_closures(day, day + datetime.timedelta(days=_SEARCH_WINDOW_DAYS))
-    remaining = count
-    while remaining:
-        day += datetime.timedelta(days=1)
-        if _is_working_day(day, closures):
-            remaining -= 1
-    return day
-
-
-compute_deadline = add_working_days
+    calendar = WorkingDayCalendar(
+        day, day + datetime.timedelta(days=_SEARCH_WINDOW_DAYS)
+    )
+    return calendar.add(day, count)
 
 
 def working_days_between(start, end):
@@ -84,15 +113,7 @@ def working_days_between(start, end):
     Negative when ``end`` is earlier than ``start``.
     """
     start, end = to_local_date(start), to_local_date(end)
-    if end < start:
-        return -working_days_between(end, start)
-    closures = _extra_closures(start, end)
-    days = (end - start).days
-    return sum(
-        1
-        for offset in range(1, days + 1)
-        if _is_working_day(start + datetime.timedelta(days=offset), closures)
-    )
+    return WorkingDayCalendar(min(start, end), max(start, end)).between(start, end)
 
 
 @dataclass(frozen=True)
