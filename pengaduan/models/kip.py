@@ -26,6 +26,7 @@ from pengaduan.choices import (
 from portal.choices import DasarPengecualian
 from portal.models import BasePage
 from portal.status import TimelineEntry
+from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
 from portal.validators import mask_nik, validate_nik
 from portal.working_days import add_working_days, deadline_status, working_days_between
@@ -207,7 +208,9 @@ class DokumenJawaban(models.Model):
         PermohonanInformasi, on_delete=models.CASCADE, related_name="dokumen"
     )
     judul = models.CharField(_("judul"), max_length=200)
-    berkas = models.FileField(_("berkas"), upload_to=dokumen_jawaban_upload_to)
+    berkas = models.FileField(
+        _("berkas"), upload_to=dokumen_jawaban_upload_to, storage=private_storage
+    )
     content_type = models.CharField(_("jenis berkas"), max_length=50)
 
     class Meta:

@@ -21,6 +21,7 @@ from pengaduan.choices import (
 )
 from portal.models import BasePage
 from portal.status import TimelineEntry
+from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
 from portal.validators import mask_nik, validate_nik
 from portal.working_days import deadline_status
@@ -400,7 +401,9 @@ class LampiranLaporan(models.Model):
         on_delete=models.CASCADE,
         related_name="lampiran",
     )
-    berkas = models.FileField(_("berkas"), upload_to=lampiran_upload_to)
+    berkas = models.FileField(
+        _("berkas"), upload_to=lampiran_upload_to, storage=private_storage
+    )
     content_type = models.CharField(_("jenis berkas"), max_length=50)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
     dibuat_pada = models.DateTimeField(_("diunggah"), default=timezone.now)

@@ -58,6 +58,9 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        if response.has_header("Cache-Control"):
+            # A view that set its own policy (forms, private links) keeps it.
+            return response
         if request.user.is_authenticated:
             patch_cache_control(response, private=True, no_cache=True)
         else:
