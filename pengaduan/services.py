@@ -117,7 +117,7 @@ def submit_laporan(laporan, uploads=()):
 def verify(laporan, user, message=""):
     """Accept a new report as genuine; the dispatch stage starts."""
     laporan.diverifikasi_pada = timezone.now()
-    laporan.batas_waktu = None
+    # The verification deadline keeps running until the report is dispatched.
     return _change(
         laporan,
         StatusLaporan.DIVERIFIKASI,

@@ -34,6 +34,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from pengaduan import admin_forms, services
 from pengaduan.choices import StatusLaporan
 from pengaduan.models import KategoriLaporan, Laporan, TemplateTanggapan
+from pengaduan.open311.viewsets import KunciOpen311ViewSet
 from pengaduan.permissions import can_see_identity, is_moderator, officer_opd_id
 from portal.models import Kecamatan, PerangkatDaerah
 
@@ -608,9 +609,12 @@ class ELagaViewSetGroup(ViewSetGroup):
     menu_label = _("e-laga")
     menu_icon = "warning"
     menu_order = 250
-    # The Open311 API keys' viewset (pengaduan.open311.viewsets) is added to
-    # these items where the group is registered.
-    items = [LaporanViewSet, KategoriLaporanViewSet, TemplateTanggapanViewSet]
+    items = [
+        LaporanViewSet,
+        KategoriLaporanViewSet,
+        TemplateTanggapanViewSet,
+        KunciOpen311ViewSet,
+    ]
 
 
 # The dashboard.

@@ -142,14 +142,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Language and time: Bahasa Indonesia, WIB.
-LANGUAGE_CODE = "id"
+# "id-id" rather than "id": Wagtail ships its Indonesian catalogue as id_ID, Django as
+# id; this code loads both (gettext falls back from id_ID to id).
+LANGUAGE_CODE = "id-id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("Inggris"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "English")]
 
 # Static and media files.
 STATIC_URL = "/static/"

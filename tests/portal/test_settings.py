@@ -93,7 +93,7 @@ def test_defaults_are_sqlite_local_memory_indonesian_and_wib():
     assert values["db_engine"] == "django.db.backends.sqlite3"
     assert values["db_name"].endswith("db.sqlite3")
     assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert values["language"] == "id"
+    assert values["language"] == "id-id"
     assert values["time_zone"] == "Asia/Jakarta"
 
 
