@@ -170,7 +170,7 @@ def _number(value):
     return "-" if value is None else value
 
 
-def _year_bounds(year):
+def year_bounds(year):
     tz = timezone.get_current_timezone()
     return (
         datetime.datetime(year, 1, 1, tzinfo=tz),
@@ -185,7 +185,7 @@ def _counted(choices, counter):
 def yearly_report(year, today=None):
     """The Pasal 56 figures of the requests and objections received in ``year``."""
     today = today or timezone.localdate()
-    start, end = _year_bounds(year)
+    start, end = year_bounds(year)
     requests = list(
         PermohonanInformasi.objects.filter(
             diterima_pada__gte=start, diterima_pada__lt=end

@@ -2,7 +2,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from pengaduan.models import Laporan
+from pengaduan.kip_viewsets import (
+    KeberatanPermissionPolicy,
+    LayananInformasiViewSetGroup,
+    PPIDDashboardPanel,
+    PPIDPermissionPolicy,
+)
+from pengaduan.models import Keberatan, Laporan, PermohonanInformasi
 from pengaduan.tasks import REMINDER_ACTION
 from pengaduan.viewsets import (
     ELagaViewSetGroup,
@@ -11,6 +17,10 @@ from pengaduan.viewsets import (
 )
 
 register_permission_policy(Laporan, LaporanPermissionPolicy(Laporan))
+register_permission_policy(
+    PermohonanInformasi, PPIDPermissionPolicy(PermohonanInformasi)
+)
+register_permission_policy(Keberatan, KeberatanPermissionPolicy(Keberatan))
 
 
 @hooks.register("register_admin_viewset")
@@ -18,9 +28,19 @@ def register_elaga():
     return ELagaViewSetGroup()
 
 
+@hooks.register("register_admin_viewset")
+def register_layanan_informasi():
+    return LayananInformasiViewSetGroup()
+
+
 @hooks.register("construct_homepage_panels")
 def add_laporan_panel(request, panels):
     panels.append(LaporanDashboardPanel(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_layanan_informasi_panel(request, panels):
+    panels.append(PPIDDashboardPanel(request))
 
 
 @hooks.register("register_log_actions")

@@ -1,5 +1,7 @@
 """Factories for e-laga reports."""
 
+import datetime
+
 import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -191,3 +193,44 @@ def advance_laporan(laporan, status, user=None, opd_slug="dinas-pupr"):
         step()
     laporan.refresh_from_db()
     return laporan
+
+
+class DecidedPermohonanFactory(PermohonanInformasiFactory):
+    """A request the PPID granted in full two days after receipt (not yet delivered)."""
+
+    status = "diputuskan"
+    keputusan = "seluruhnya"
+    jawaban = "Salinan dokumen kami kirim melalui email."
+    diputuskan_pada = factory.LazyAttribute(
+        lambda permohonan: permohonan.diterima_pada + datetime.timedelta(days=2)
+    )
+    batas_waktu = None
+
+
+def create_kip_request(user=None, decided=None, objection=False, **fields):
+    """A request registered through kip_services, optionally decided and objected to.
+
+    ``decided`` is a KeputusanPermohonan value; a refusal gets Pasal 17 huruf h.
+    """
+    from pengaduan import kip_services
+    from pengaduan.choices import KeputusanPermohonan
+
+    permohonan = kip_services.submit_permohonan(
+        PermohonanInformasiFactory.build(**fields)
+    )
+    if decided:
+        refused = decided in (
+            KeputusanPermohonan.DITOLAK,
+            KeputusanPermohonan.DIBERIKAN_SEBAGIAN,
+        )
+        kip_services.decide(
+            permohonan,
+            user or UserFactory(),
+            decided,
+            "Jawaban tertulis PPID.",
+            dasar_penolakan="h" if refused else "",
+            uji_konsekuensi="Memuat data pribadi." if refused else "",
+        )
+    if objection:
+        kip_services.file_keberatan(permohonan, ["a"], "Saya keberatan.")
+    return permohonan
