@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from pengaduan.kip_tasks import KIP_REMINDER_ACTION
 from pengaduan.kip_viewsets import (
     KeberatanPermissionPolicy,
     LayananInformasiViewSetGroup,
@@ -49,4 +50,9 @@ def register_reminder_action(actions):
         REMINDER_ACTION,
         _("Pengingat batas waktu"),
         _("Pengingat batas waktu dikirim ke moderator"),
+    )
+    actions.register_action(
+        KIP_REMINDER_ACTION,
+        _("Pengingat batas waktu PPID"),
+        _("Pengingat batas waktu dikirim ke petugas PPID"),
     )
