@@ -1,3 +1,4 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -219,6 +220,31 @@ class LatestAnnouncementsBlock(blocks.StructBlock):
         return context
 
 
+class ComplaintFiguresBlock(blocks.StructBlock):
+    """This month's e-laga figures: received, resolved and resolved on time."""
+
+    heading = blocks.CharBlock(label=_("judul bagian"), max_length=100)
+
+    class Meta:
+        icon = "table"
+        label = _("Angka pengaduan bulan ini")
+        template = "home/blocks/complaint_figures_block.html"
+        description = _(
+            "Jumlah laporan e-laga bulan ini: diterima, selesai, tepat waktu."
+        )
+
+    def get_context(self, value, parent_context=None):
+        from pengaduan.models import ELagaIndexPage
+        from pengaduan.statistics import compute_statistics
+
+        context = super().get_context(value, parent_context=parent_context)
+        today = timezone.localdate()
+        figures = compute_statistics(today.year, today.month, today=today).total
+        context["figures"] = figures if figures.received else None
+        context["elaga_page"] = ELagaIndexPage.objects.live().first()
+        return context
+
+
 class HomeBlock(blocks.StreamBlock):
     """The sections of the home page, in the order editors choose."""
 
@@ -226,6 +252,7 @@ class HomeBlock(blocks.StreamBlock):
     quick_links = QuickLinksBlock()
     latest_news = LatestNewsBlock()
     latest_announcements = LatestAnnouncementsBlock()
+    complaint_figures = ComplaintFiguresBlock()
     text = blocks.RichTextBlock(
         label=_("teks"), features=["bold", "italic", "link", "ol", "ul", "h2", "h3"]
     )

@@ -438,6 +438,7 @@ def _home_page():
                         {"heading": "Pengumuman serta-merta", "count": 3},
                     ),
                     ("latest_news", {"heading": "Berita terbaru", "count": 3}),
+                    ("complaint_figures", {"heading": "Pengaduan bulan ini"}),
                 ],
             )
         )
