@@ -234,3 +234,19 @@ def create_kip_request(user=None, decided=None, objection=False, **fields):
     if objection:
         kip_services.file_keberatan(permohonan, ["a"], "Saya keberatan.")
     return permohonan
+
+
+def create_layanan_informasi_page(home_page, **fields):
+    """The live KIP service page, under a PPID page under ``home_page``."""
+    from pengaduan.models import LayananInformasiPage
+    from tests.home.factories import PPIDPageFactory
+
+    ppid = PPIDPageFactory(parent=home_page, slug="ppid", title="PPID")
+    page = LayananInformasiPage(
+        title="Layanan Informasi Publik",
+        slug="layanan-informasi",
+        introduction="<p>Ajukan permohonan informasi publik.</p>",
+        **fields,
+    )
+    ppid.add_child(instance=page)
+    return page
