@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from home.models import HomePage, PPIDPage, StandardPage
-from pengaduan import services
+from pengaduan import kip_demo, services
 from pengaduan.choices import JenisLaporan, StatusLaporan
 from pengaduan.models import (
     FIRST_FOLLOWUP_DAYS,
@@ -452,6 +452,7 @@ def load(stdout, style):
         f"  e-laga: {len(categories)} kategori, {len(TEMPLATES)} template tanggapan, "
         f"{created} laporan baru."
     )
+    kip_demo.load(stdout, style)
 
 
 def _index_page(stdout):
