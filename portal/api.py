@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from pengaduan.api import router as pengaduan_router
+from pengaduan.kip_api import router as kip_router
 from portal.api_errors import error_response, field_error
 from portal.reference_api import router as reference_router
 
@@ -79,3 +80,4 @@ def _throttled(request, exc):
 
 api.add_router("/", reference_router)
 api.add_router("/pengaduan/", pengaduan_router)
+api.add_router("/informasi-publik/", kip_router)
