@@ -38,9 +38,10 @@ from pengaduan.models import (
     DokumenJawaban,
     PermohonanInformasi,
 )
-from pengaduan.views import _error_messages, private, private_redirect
+from pengaduan.views import private, private_redirect
 from portal.pagination import paginate
 from portal.tracking import normalise_tracking_code
+from portal.validators import validation_messages
 from portal.working_days import WorkingDayCalendar, to_local_date
 
 REGISTER_PER_PAGE = 25
@@ -60,6 +61,10 @@ PUBLIC_COLUMNS = (
     "diputuskan_pada",
     "disampaikan_pada",
 )
+#: Pages with a POST form: the path (with the secret token) never leaves the page,
+#: but the origin does, as browsers send ``Origin: null`` under ``no-referrer`` and
+#: Django's CSRF check refuses that.
+FORM_REFERRER_POLICY = "strict-origin"
 REFUSALS = (KeputusanPermohonan.DITOLAK, KeputusanPermohonan.DIBERIKAN_SEBAGIAN)
 
 
@@ -259,7 +264,7 @@ def _file_objection(request, permohonan, form):
             permohonan, form.cleaned_data["alasan"], form.cleaned_data["uraian"]
         )
     except ValidationError as error:
-        return _error_messages(error)
+        return validation_messages(error)
     messages.success(
         request,
         gettext(
@@ -327,7 +332,7 @@ def secret_page(request, page, token):
     response = TemplateResponse(
         request, "pengaduan/kip/secret_page.html", context, status=status
     )
-    return private(response, referrer_policy="no-referrer", noindex=True)
+    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
 
 
 # ---------- Objection by registration number ----------
@@ -378,7 +383,7 @@ def objection_form(request, page):
     response = TemplateResponse(
         request, "pengaduan/kip/objection_form.html", context, status=status
     )
-    return private(response, referrer_policy="no-referrer", noindex=True)
+    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
 
 
 # ---------- Public register ----------

@@ -9,12 +9,11 @@ objections. Every state change goes through :mod:`pengaduan.kip_services`.
 from dataclasses import dataclass
 
 import django_filters
-from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -40,6 +39,7 @@ from pengaduan.choices import (
 )
 from pengaduan.models import Keberatan, PermohonanInformasi
 from pengaduan.viewsets import DateTimeColumn, StatusColumn
+from portal.admin_actions import ProcessingActionView
 from portal.roles import ADMIN_PORTAL, ATASAN_PPID, EDITOR_PPID
 
 S = StatusPermohonan
@@ -319,50 +319,20 @@ def available_actions(user, permohonan):
     ]
 
 
-def _error_messages(error):
-    if isinstance(error, ValidationError):
-        return error.messages
-    return [message for messages_ in error.values() for message in messages_]
+class PermohonanActionView(ProcessingActionView):
+    """Runs one processing action on a permohonan through its service."""
 
+    actions = ACTIONS
+    form_object_kwarg = "permohonan"
+    unavailable_message = _(
+        "Tindakan “%(action)s” tidak tersedia untuk status permohonan ini."
+    )
 
-class PermohonanActionView(View):
-    """Runs one processing action (POST) through its service, then back to the request."""
+    def get_object(self, request, pk):
+        return get_object_or_404(scoped_permohonan(request), pk=pk)
 
-    http_method_names = ["post"]
-    url_namespace = None
-
-    def post(self, request, pk, action):
-        spec = ACTIONS.get(action)
-        if spec is None:
-            raise Http404
-        permohonan = get_object_or_404(scoped_permohonan(request), pk=pk)
-        if not spec.may_take(request.user):
-            raise PermissionDenied
-        detail_url = reverse(f"{self.url_namespace}:inspect", args=[quote(pk)])
-        if not spec.is_available(permohonan):
-            messages.error(
-                request,
-                _("Tindakan “%(action)s” tidak tersedia untuk status permohonan ini.")
-                % {"action": spec.label},
-            )
-            return redirect(detail_url)
-        form = spec.form_class(
-            request.POST, request.FILES, permohonan=permohonan, prefix=spec.name
-        )
-        if not form.is_valid():
-            for message in _error_messages(form.errors):
-                messages.error(request, message)
-            return redirect(detail_url)
-        try:
-            spec.run(permohonan, request.user, form.cleaned_data)
-        except ValidationError as error:
-            for message in _error_messages(error):
-                messages.error(request, message)
-        else:
-            messages.success(
-                request, spec.success_message % {"code": permohonan.kode_lacak}
-            )
-        return redirect(detail_url)
+    def may_take(self, user, action):
+        return action.may_take(user)
 
 
 class DokumenJawabanView(View):

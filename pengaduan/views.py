@@ -38,6 +38,7 @@ from pengaduan.statistics import (
 from portal.models import Desa, Kecamatan
 from portal.pagination import paginate
 from portal.tracking import normalise_tracking_code
+from portal.validators import validation_messages
 
 PUBLISHED_PER_PAGE = 20
 RESOLVED_STATUSES = (StatusLaporan.SELESAI, StatusLaporan.DITUTUP)
@@ -328,16 +329,6 @@ def _apply_action(laporan, action, form):
     return gettext("Laporan dibuka kembali dan diteruskan lagi kepada OPD.")
 
 
-def _error_messages(error):
-    if hasattr(error, "message_dict"):
-        return [
-            message
-            for messages_ in error.message_dict.values()
-            for message in messages_
-        ]
-    return list(error.messages)
-
-
 def secret_page(request, page, token):
     """The reporter's own page: status, own text and files, add info, rate, reopen."""
     laporan = _laporan_for_status_page(token_rahasia=token)
@@ -366,7 +357,7 @@ def secret_page(request, page, token):
                 try:
                     success = _apply_action(laporan, action, form)
                 except ValidationError as error:
-                    action_errors.extend(_error_messages(error))
+                    action_errors.extend(validation_messages(error))
                 else:
                     messages.success(request, success)
                     return private_redirect(

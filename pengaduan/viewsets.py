@@ -9,12 +9,10 @@ scope answers 404, whichever URL is used.
 from dataclasses import dataclass, field
 
 import django_filters
-from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -36,6 +34,7 @@ from pengaduan.choices import StatusLaporan
 from pengaduan.models import KategoriLaporan, Laporan, TemplateTanggapan
 from pengaduan.open311.viewsets import KunciOpen311ViewSet
 from pengaduan.permissions import can_see_identity, is_moderator, officer_opd_id
+from portal.admin_actions import ProcessingActionView
 from portal.models import Kecamatan, PerangkatDaerah
 
 S = StatusLaporan
@@ -302,50 +301,22 @@ def available_actions(user, laporan):
     ]
 
 
-def _error_messages(error):
-    if isinstance(error, ValidationError):
-        return error.messages
-    return [message for messages_ in error.values() for message in messages_]
+class LaporanActionView(ProcessingActionView):
+    """Runs one processing action on a laporan through its service."""
 
+    actions = ACTIONS
+    form_object_kwarg = "laporan"
+    unavailable_message = _(
+        "Tindakan “%(action)s” tidak tersedia untuk status laporan ini."
+    )
 
-class LaporanActionView(View):
-    """Runs one processing action (POST) through its service, then back to the report."""
+    def get_object(self, request, pk):
+        return get_object_or_404(scoped_laporan(request), pk=pk)
 
-    http_method_names = ["post"]
-    url_namespace = None
-
-    def post(self, request, pk, action):
-        spec = ACTIONS.get(action)
-        if spec is None:
-            raise Http404
-        laporan = get_object_or_404(scoped_laporan(request), pk=pk)
-        if not LaporanPermissionPolicy(Laporan).user_has_permission(
-            request.user, spec.permission
-        ):
-            raise PermissionDenied
-        detail_url = reverse(f"{self.url_namespace}:inspect", args=[quote(pk)])
-        if not spec.is_available(laporan):
-            messages.error(
-                request,
-                _("Tindakan “%(action)s” tidak tersedia untuk status laporan ini.")
-                % {"action": spec.label},
-            )
-            return redirect(detail_url)
-        form = spec.form_class(request.POST, laporan=laporan, prefix=spec.name)
-        if not form.is_valid():
-            for message in _error_messages(form.errors):
-                messages.error(request, message)
-            return redirect(detail_url)
-        try:
-            spec.run(laporan, request.user, form.cleaned_data)
-        except ValidationError as error:
-            for message in _error_messages(error):
-                messages.error(request, message)
-        else:
-            messages.success(
-                request, spec.success_message % {"code": laporan.kode_lacak}
-            )
-        return redirect(detail_url)
+    def may_take(self, user, action):
+        return LaporanPermissionPolicy(Laporan).user_has_permission(
+            user, action.permission
+        )
 
 
 class LampiranView(View):

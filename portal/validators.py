@@ -35,3 +35,10 @@ def mask_nik(value):
     if not value:
         return ""
     return f"{value[:4]}{'*' * (len(value) - 6)}{value[-2:]}"
+
+
+def validation_messages(error):
+    """The messages of a ValidationError, or of a form's ``errors`` dict, as a list."""
+    if isinstance(error, ValidationError):
+        return error.messages
+    return [message for messages_ in error.values() for message in messages_]
