@@ -1,6 +1,9 @@
 import pytest
 from wagtail.models import Page, Site
 
+# Importing the URLconf builds the API schemas before any test freezes time:
+# freezegun swaps datetime.date, which pydantic cannot build schemas from.
+import portal.urls  # noqa: F401
 from home.models import HomePage
 
 
