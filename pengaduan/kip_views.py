@@ -38,7 +38,7 @@ from pengaduan.models import (
     DokumenJawaban,
     PermohonanInformasi,
 )
-from pengaduan.views import private, private_redirect
+from pengaduan.views import FORM_REFERRER_POLICY, private, private_redirect
 from portal.pagination import paginate
 from portal.tracking import normalise_tracking_code
 from portal.validators import validation_messages
@@ -61,10 +61,6 @@ PUBLIC_COLUMNS = (
     "diputuskan_pada",
     "disampaikan_pada",
 )
-#: Pages with a POST form: the path (with the secret token) never leaves the page,
-#: but the origin does, as browsers send ``Origin: null`` under ``no-referrer`` and
-#: Django's CSRF check refuses that.
-FORM_REFERRER_POLICY = "strict-origin"
 REFUSALS = (KeputusanPermohonan.DITOLAK, KeputusanPermohonan.DIBERIKAN_SEBAGIAN)
 
 

@@ -44,6 +44,11 @@ PUBLISHED_PER_PAGE = 20
 RESOLVED_STATUSES = (StatusLaporan.SELESAI, StatusLaporan.DITUTUP)
 PRIVATE_CACHE_CONTROL = "private, no-cache, no-store, max-age=0"
 
+#: Pages with a POST form: the path (with the secret token) never leaves the page,
+#: but the origin does, as browsers send ``Origin: null`` under ``no-referrer`` and
+#: Django's CSRF check refuses that.
+FORM_REFERRER_POLICY = "strict-origin"
+
 
 # ---------- Response helpers ----------
 
@@ -386,7 +391,7 @@ def secret_page(request, page, token):
         context,
         status=400 if request.method == "POST" else 200,
     )
-    return private(response, referrer_policy="no-referrer", noindex=True)
+    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
 
 
 # ---------- Published reports ----------

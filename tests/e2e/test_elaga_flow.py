@@ -206,6 +206,12 @@ def test_a_report_from_a_phone_is_verified_dispatched_answered_and_read(
     expect(phone.locator("main")).to_contain_text(OFFICER_ANSWER)
     assert_no_sideways_scroll(phone)
 
+    # From the secret link the citizen adds information (a POST that must pass CSRF).
+    phone.get_by_label("Informasi tambahan").fill("Lubang kedua ada di depan masjid.")
+    phone.get_by_role("button", name="Kirim informasi").click()
+    expect(phone.locator("main")).to_contain_text("Lubang kedua ada di depan masjid.")
+    assert laporan.linimasa.filter(message__contains="depan masjid").exists()
+
     # The published list shows the report, without identity.
     phone.goto(form_url + "daftar/")
     item = phone.locator(".elaga-list .item-list__item", has_text=REPORT_TITLE)
