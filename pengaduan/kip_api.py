@@ -36,8 +36,8 @@ from pengaduan.kip_forms import (
     KeberatanForm,
     PermohonanInformasiForm,
 )
+from pengaduan.kip_services import secret_url
 from pengaduan.models import (
-    LayananInformasiPage,
     PermohonanInformasi,
 )
 from portal.api_errors import ErrorOut, error_response
@@ -249,16 +249,6 @@ def _invalid(request, form):
 
 def _not_found(request):
     return error_response(request, 404, _("Data tidak ditemukan."))
-
-
-def secret_url(permohonan):
-    """The requester's private link, absolute ('' without a live service page)."""
-    page = LayananInformasiPage.objects.live().first()
-    if page is None:
-        return ""
-    return page.full_url + page.reverse_subpage(
-        "secret_page", args=[permohonan.token_rahasia]
-    )
 
 
 def _find(nomor, queryset=None):

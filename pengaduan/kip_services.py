@@ -42,13 +42,29 @@ KOMISI_INFORMASI_NOTICE = gettext_lazy(
 )
 
 
+def secret_url(permohonan):
+    """The requester's private link, absolute ('' without a live service page)."""
+    from pengaduan.models import LayananInformasiPage
+
+    page = LayananInformasiPage.objects.live().first()
+    if page is None:
+        return ""
+    return page.full_url + page.reverse_subpage(
+        "secret_page", args=[permohonan.token_rahasia]
+    )
+
+
 def _email_requester(permohonan, subject, message):
     notify(
         [permohonan.email],
         _("[PPID Langkat] %(code)s: %(subject)s")
         % {"code": permohonan.kode_lacak, "subject": subject},
         "pengaduan/email/permohonan.txt",
-        {"permohonan": permohonan, "message": message},
+        {
+            "permohonan": permohonan,
+            "message": message,
+            "secret_url": secret_url(permohonan),
+        },
     )
 
 
