@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -40,6 +40,7 @@ from pengaduan.models import (
 )
 from pengaduan.views import FORM_REFERRER_POLICY, private, private_redirect
 from portal.pagination import paginate
+from portal.storage import private_file_response
 from portal.tracking import normalise_tracking_code
 from portal.validators import validation_messages
 from portal.working_days import WorkingDayCalendar, to_local_date
@@ -232,25 +233,13 @@ def _serve_document(permohonan, document_id):
     except (TypeError, ValueError):
         raise Http404 from None
     document = get_object_or_404(DokumenJawaban, pk=document_id, permohonan=permohonan)
-    try:
-        handle = document.berkas.open("rb")
-    except OSError:
-        raise Http404 from None
     extension = (
         document.berkas.name.rsplit(".", 1)[-1] if "." in document.berkas.name else ""
     )
     filename = f"{permohonan.kode_lacak}-{document.pk}" + (
         f".{extension}" if extension else ""
     )
-    response = FileResponse(
-        handle,
-        content_type=document.content_type or "application/octet-stream",
-        as_attachment=True,
-        filename=filename,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return private_file_response(document.berkas, document.content_type, filename)
 
 
 def _file_objection(request, permohonan, form):

@@ -12,7 +12,7 @@ import django_filters
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -41,6 +41,7 @@ from pengaduan.models import Keberatan, PermohonanInformasi
 from pengaduan.viewsets import DateTimeColumn, StatusColumn
 from portal.admin_actions import ProcessingActionView
 from portal.roles import ADMIN_PORTAL, ATASAN_PPID, EDITOR_PPID
+from portal.storage import private_file_response
 
 S = StatusPermohonan
 PPID_ROLES = frozenset({EDITOR_PPID, ATASAN_PPID, ADMIN_PORTAL})
@@ -343,14 +344,11 @@ class DokumenJawabanView(View):
     def get(self, request, pk, dokumen_pk):
         permohonan = get_object_or_404(permohonan_for_user(request.user), pk=pk)
         dokumen = get_object_or_404(permohonan.dokumen, pk=dokumen_pk)
-        response = FileResponse(
-            dokumen.berkas.open("rb"),
-            content_type=dokumen.content_type,
-            as_attachment=True,
-            filename=dokumen.berkas.name.rsplit("/", 1)[-1],
+        return private_file_response(
+            dokumen.berkas,
+            dokumen.content_type,
+            dokumen.berkas.name.rsplit("/", 1)[-1],
         )
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class PermohonanDetailView(generic.InspectView):

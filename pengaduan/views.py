@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -37,6 +37,7 @@ from pengaduan.statistics import (
 )
 from portal.models import Desa, Kecamatan
 from portal.pagination import paginate
+from portal.storage import private_file_response
 from portal.tracking import normalise_tracking_code
 from portal.validators import validation_messages
 
@@ -496,17 +497,12 @@ def _serve_attachment(laporan, attachment_id, images_only=True):
     attachment = get_object_or_404(LampiranLaporan, pk=attachment_id, laporan=laporan)
     if images_only and not attachment.is_image:
         raise Http404
-    try:
-        handle = attachment.berkas.open("rb")
-    except OSError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=attachment.content_type)
-    response["Content-Disposition"] = (
-        "inline" if attachment.is_image else f'attachment; filename="{attachment}"'
+    return private_file_response(
+        attachment.berkas,
+        attachment.content_type,
+        str(attachment),
+        inline=attachment.is_image,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 class FlagForm(forms.Form):

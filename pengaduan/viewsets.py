@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 import django_filters
 from django.contrib.admin.utils import quote
 from django.db.models import Count
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -36,6 +35,7 @@ from pengaduan.open311.viewsets import KunciOpen311ViewSet
 from pengaduan.permissions import can_see_identity, is_moderator, officer_opd_id
 from portal.admin_actions import ProcessingActionView
 from portal.models import Kecamatan, PerangkatDaerah
+from portal.storage import private_file_response
 
 S = StatusLaporan
 
@@ -327,14 +327,12 @@ class LampiranView(View):
     def get(self, request, pk, lampiran_pk):
         laporan = get_object_or_404(Laporan.objects.for_user(request.user), pk=pk)
         lampiran = get_object_or_404(laporan.lampiran, pk=lampiran_pk)
-        response = FileResponse(
-            lampiran.berkas.open("rb"),
-            content_type=lampiran.content_type,
-            as_attachment=not lampiran.is_image,
-            filename=str(lampiran),
+        return private_file_response(
+            lampiran.berkas,
+            lampiran.content_type,
+            str(lampiran),
+            inline=lampiran.is_image,
         )
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class LaporanDetailView(generic.InspectView):
