@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from home.choices import KategoriInformasi, TingkatPengumuman
 from home.models import InformasiPublikPage
-from portal.models import PerangkatDaerah
 from tests.factories import StandardPageFactory
 from tests.home.factories import (
     BeritaIndexPageFactory,
@@ -64,46 +63,6 @@ def dip_numbers(content):
         content,
         flags=re.DOTALL,
     )
-
-
-@pytest.fixture
-def dip_items(dip_index):
-    """Five items across categories, offices and years."""
-    dinkes = PerangkatDaerah.objects.get(slug="dinkes")
-    bpbd = PerangkatDaerah.objects.get(slug="bpbd")
-    return {
-        "apbd": InformasiPublikPageFactory(
-            parent=dip_index, title="APBD 2026", nomor="DIP-1", tahun=2026
-        ),
-        "renstra": InformasiPublikPageFactory(
-            parent=dip_index,
-            title="Renstra Dinas Kesehatan",
-            nomor="DIP-2",
-            tahun=2025,
-            perangkat_daerah=dinkes,
-        ),
-        "banjir": InformasiPublikPageFactory(
-            parent=dip_index,
-            title="Peringatan banjir",
-            nomor="DIP-3",
-            kategori=KategoriInformasi.SERTA_MERTA,
-            perangkat_daerah=bpbd,
-        ),
-        "sop": InformasiPublikPageFactory(
-            parent=dip_index,
-            title="SOP PPID",
-            nomor="DIP-4",
-            kategori=KategoriInformasi.SETIAP_SAAT,
-        ),
-        "bansos": InformasiPublikPageFactory(
-            parent=dip_index,
-            title="Data penerima bansos",
-            nomor="DIP-5",
-            kategori=KategoriInformasi.DIKECUALIKAN,
-            dasar_pengecualian="h",
-            uji_konsekuensi="Mengungkap data pribadi penerima bantuan.",
-        ),
-    }
 
 
 @pytest.fixture
@@ -178,7 +137,7 @@ def test_ppid_page_shows_profile_service_standard_contacts_and_sections(
 
 
 def test_dip_index_shows_every_item_in_a_captioned_table_with_the_dip_columns(
-    client, dip_index, dip_items
+    client, dip_index, sample_dip
 ):
     content = html(client.get(dip_index.url))
 
@@ -203,7 +162,7 @@ def test_dip_index_shows_every_item_in_a_captioned_table_with_the_dip_columns(
     ],
 )
 def test_dip_filters_show_exactly_the_filtered_rows(
-    client, dip_index, dip_items, params, expected
+    client, dip_index, sample_dip, params, expected
 ):
     content = html(client.get(dip_index.url, params))
 
@@ -230,17 +189,17 @@ def test_downloads_and_pagination_keep_the_filters(client, dip_index):
 
 
 def test_an_invalid_filter_value_shows_an_indonesian_error_not_a_500(
-    client, dip_index, dip_items
+    client, dip_index, sample_dip
 ):
     content = html(client.get(dip_index.url, {"kategori": "rahasia", "tahun": "x"}))
 
     assert "Masukkan pilihan yang valid" in content
     assert "Sebagian filter tidak valid" in content
     assert 'aria-invalid="true"' in content
-    assert len(dip_numbers(content)) == len(dip_items)
+    assert len(dip_numbers(content)) == len(sample_dip)
 
 
-def test_a_filter_without_matches_shows_an_empty_state(client, dip_index, dip_items):
+def test_a_filter_without_matches_shows_an_empty_state(client, dip_index, sample_dip):
     content = html(client.get(dip_index.url, {"q": "tidak-ada-yang-cocok"}))
 
     assert dip_numbers(content) == []
@@ -248,8 +207,8 @@ def test_a_filter_without_matches_shows_an_empty_state(client, dip_index, dip_it
     assert "Atur ulang" in content
 
 
-def test_information_page_shows_the_dip_columns_and_its_documents(client, dip_items):
-    apbd = dip_items["apbd"]
+def test_information_page_shows_the_dip_columns_and_its_documents(client, sample_dip):
+    apbd = sample_dip["apbd"]
     attachment = DokumenFactory(page=apbd, judul="Perda APBD 2026")
 
     content = html(client.get(apbd.url))
@@ -264,9 +223,9 @@ def test_information_page_shows_the_dip_columns_and_its_documents(client, dip_it
 
 
 def test_exempt_page_shows_its_pasal_17_basis_and_consequence_test_without_links(
-    client, dip_items
+    client, sample_dip
 ):
-    bansos = dip_items["bansos"]
+    bansos = sample_dip["bansos"]
     attachment = DokumenFactory(page=bansos, judul="Daftar penerima")
 
     content = html(client.get(bansos.url))
