@@ -40,7 +40,7 @@ from pengaduan.choices import (
 from pengaduan.models import Keberatan, PermohonanInformasi
 from pengaduan.viewsets import DateTimeColumn, StatusColumn
 from portal.admin_actions import ProcessingActionView
-from portal.roles import ADMIN_PORTAL, ATASAN_PPID, EDITOR_PPID
+from portal.roles import ADMIN_PORTAL, ATASAN_PPID, EDITOR_PPID, group_names
 from portal.storage import private_file_response
 
 S = StatusPermohonan
@@ -55,18 +55,12 @@ ANSWER_PERMISSION = "pengaduan.answer_keberatan"
 # Who sees what.
 
 
-def _group_names(user):
-    if not hasattr(user, "_kip_group_names"):
-        user._kip_group_names = set(user.groups.values_list("name", flat=True))
-    return user._kip_group_names
-
-
 def is_ppid_staff(user):
     """PPID roles and superusers; nobody else sees information requests."""
     return (
         user.is_authenticated
         and user.is_active
-        and (user.is_superuser or bool(PPID_ROLES & _group_names(user)))
+        and (user.is_superuser or bool(PPID_ROLES & group_names(user)))
     )
 
 

@@ -1,12 +1,7 @@
 """Who may see which report, and whose identity (DESIGN §5)."""
 
 from portal.roles import ADMIN_PORTAL, MODERATOR_PENGADUAN, PETUGAS_OPD
-
-
-def _group_names(user):
-    if not hasattr(user, "_portal_group_names"):
-        user._portal_group_names = set(user.groups.values_list("name", flat=True))
-    return user._portal_group_names
+from portal.roles import group_names as _group_names
 
 
 def is_moderator(user):

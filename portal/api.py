@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from layanan.api import router as layanan_router
+from pasar.api import router as pasar_router
+from pasar.owner_api import router as pasar_owner_router
 from pengaduan.api import router as pengaduan_router
 from pengaduan.kip_api import router as kip_router
 from portal.api_errors import error_response, field_error
@@ -81,3 +84,6 @@ def _throttled(request, exc):
 api.add_router("/", reference_router)
 api.add_router("/pengaduan/", pengaduan_router)
 api.add_router("/informasi-publik/", kip_router)
+api.add_router("/layanan/", layanan_router)
+api.add_router("/pasar/saya/", pasar_owner_router)
+api.add_router("/pasar/", pasar_router)

@@ -29,3 +29,10 @@ ROLE_DESCRIPTIONS = {
 }
 
 ALL_ROLES = list(ROLE_DESCRIPTIONS)
+
+
+def group_names(user):
+    """The names of ``user``'s groups, read once per request (cached on the user)."""
+    if not hasattr(user, "_portal_group_names"):
+        user._portal_group_names = set(user.groups.values_list("name", flat=True))
+    return user._portal_group_names

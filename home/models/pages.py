@@ -34,6 +34,8 @@ class HomePage(BasePage):
         "home.PPIDPage",
         "home.BeritaIndexPage",
         "pengaduan.ELagaIndexPage",
+        "layanan.EKecamatanIndexPage",
+        "pasar.PasarIndexPage",
     ]
     max_count = 1
 

@@ -1,0 +1,268 @@
+"""The application form, built from a service's requirements and fields.
+
+One validation path for the public site and the service API: both bind
+:func:`application_form_class` (new applications) or :func:`fix_form_class`
+(resubmission after ``perlu_perbaikan``).
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from layanan.choices import SKALA_IKM, UNSUR_IKM
+from layanan.models import Permohonan
+from portal.models import Desa, Kecamatan
+from portal.uploads import clean_upload
+from portal.validators import validate_nik
+
+REQUIREMENT_PREFIX = "syarat_"
+FIELD_PREFIX = "isian_"
+UPLOAD_HELP = _("JPEG, PNG, WebP atau PDF, paling besar 5 MB.")
+
+
+class CheckedFileField(forms.FileField):
+    """One file, checked by content and cleaned (``portal.uploads.clean_upload``)."""
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        if not uploaded:
+            return None
+        return clean_upload(uploaded)
+
+
+def requirement_name(block):
+    return f"{REQUIREMENT_PREFIX}{block.id}"
+
+
+def field_name(block):
+    return f"{FIELD_PREFIX}{block.id}"
+
+
+def _isian_field(block, for_fix):
+    value = block.value
+    options = {
+        "label": value["label"],
+        "required": bool(value.get("wajib")),
+        "help_text": value.get("bantuan") or "",
+    }
+    kind = block.block_type
+    if kind == "teks":
+        widget = forms.Textarea(attrs={"rows": 4}) if value.get("panjang") else None
+        return forms.CharField(max_length=2000, widget=widget, **options)
+    if kind == "angka":
+        return forms.IntegerField(
+            min_value=value.get("minimum"), max_value=value.get("maksimum"), **options
+        )
+    if kind == "tanggal":
+        return forms.DateField(
+            widget=forms.DateInput(attrs={"type": "date"}), **options
+        )
+    if kind == "pilihan":
+        choices = [(choice, choice) for choice in value.get("pilihan") or []]
+        return forms.ChoiceField(
+            choices=[("", _("Pilih salah satu")), *choices], **options
+        )
+    # berkas: when fixing, an earlier upload is kept unless replaced.
+    if for_fix:
+        options["required"] = False
+    options["help_text"] = options["help_text"] or UPLOAD_HELP
+    return CheckedFileField(**options)
+
+
+class DynamicFieldsMixin:
+    """Adds a service's requirement uploads and fields, and reads them back."""
+
+    def add_service_fields(self, layanan, for_fix=False, answers=None):
+        self.layanan = layanan
+        self._requirements = list(layanan.unggahan_persyaratan)
+        self._fields = list(layanan.isian)
+        answers = answers or {}
+        for block in self._requirements:
+            self.fields[requirement_name(block)] = CheckedFileField(
+                label=block.value["nama"],
+                required=not for_fix,
+                help_text=block.value.get("keterangan") or UPLOAD_HELP,
+            )
+        for block in self._fields:
+            name = field_name(block)
+            self.fields[name] = _isian_field(block, for_fix)
+            if block.id in answers and block.block_type != "berkas":
+                self.fields[name].initial = answers[block.id]
+
+    def jawaban(self):
+        """The non-file answers as ``[{kunci, label, jenis, nilai}]`` (JSON-safe)."""
+        rows = []
+        for block in self._fields:
+            if block.block_type == "berkas":
+                continue
+            value = self.cleaned_data.get(field_name(block))
+            if isinstance(value, datetime.date):
+                value = value.isoformat()
+            rows.append(
+                {
+                    "kunci": block.id,
+                    "label": block.value["label"],
+                    "jenis": block.block_type,
+                    "nilai": "" if value is None else value,
+                }
+            )
+        return rows
+
+    def uploads(self):
+        """``(kunci, label, CleanUpload)`` for every file given."""
+        result = []
+        for block in self._requirements:
+            upload = self.cleaned_data.get(requirement_name(block))
+            if upload:
+                result.append((block.id, block.value["nama"], upload))
+        for block in self._fields:
+            if block.block_type == "berkas":
+                upload = self.cleaned_data.get(field_name(block))
+                if upload:
+                    result.append((block.id, block.value["label"], upload))
+        return result
+
+
+class PermohonanForm(DynamicFieldsMixin, forms.ModelForm):
+    """A new application. ``website`` is a honeypot: people leave it empty."""
+
+    kecamatan = forms.ModelChoiceField(
+        label=_("Kecamatan tempat mengajukan"),
+        queryset=Kecamatan.objects.none(),
+        to_field_name="slug",
+        empty_label=_("Pilih kecamatan"),
+    )
+    desa = forms.ModelChoiceField(
+        label=_("Desa/kelurahan (tidak wajib)"),
+        queryset=Desa.objects.select_related("kecamatan"),
+        required=False,
+        empty_label=_("Pilih desa/kelurahan"),
+    )
+    nik = forms.CharField(
+        label=_("NIK"),
+        max_length=16,
+        validators=[validate_nik],
+        help_text=_(
+            "16 angka pada KTP. Hanya petugas kecamatan yang dapat melihatnya."
+        ),
+    )
+    setuju = forms.BooleanField(
+        label=_("Saya menyatakan data dan dokumen yang saya kirim benar."),
+    )
+    website = forms.CharField(
+        label=_("Jangan isi kolom ini"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Permohonan
+        fields = ["kecamatan", "desa", "nama", "nik", "telepon", "email", "alamat"]
+        labels = {
+            "nama": _("Nama lengkap (sesuai KTP)"),
+            "telepon": _("Nomor telepon/WhatsApp"),
+            "email": _("Email (tidak wajib)"),
+            "alamat": _("Alamat lengkap"),
+        }
+        help_texts = {
+            "email": _("Isi agar kami dapat mengabarkan perkembangan permohonan Anda."),
+        }
+        widgets = {"alamat": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, layanan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kecamatan"].queryset = (
+            Kecamatan.objects.all()
+            if layanan.semua_kecamatan
+            else layanan.kecamatan.all()
+        )
+        self.add_service_fields(layanan)
+
+    def clean_telepon(self):
+        number = "".join(
+            ch for ch in self.cleaned_data["telepon"] if ch.isdigit() or ch == "+"
+        )
+        if not (8 <= len(number.lstrip("+")) <= 15):
+            raise ValidationError(_("Nomor telepon tidak valid."))
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise ValidationError(_("Permohonan tidak dapat dikirim."), code="honeypot")
+        desa, kecamatan = cleaned.get("desa"), cleaned.get("kecamatan")
+        if desa and kecamatan and desa.kecamatan_id != kecamatan.pk:
+            self.add_error(
+                "desa", _("Desa/kelurahan tidak berada di kecamatan yang dipilih.")
+            )
+        return cleaned
+
+    @property
+    def is_honeypot_filled(self):
+        return any(
+            error.code == "honeypot" for error in self.non_field_errors().as_data()
+        )
+
+    def submit(self):
+        """Submit the validated application through the service; returns it saved."""
+        from layanan.services import submit_permohonan
+
+        permohonan = self.save(commit=False)
+        permohonan.layanan = self.layanan
+        permohonan.jawaban = self.jawaban()
+        return submit_permohonan(permohonan, self.uploads())
+
+
+class PerbaikanForm(DynamicFieldsMixin, forms.Form):
+    """The applicant's fix: answers prefilled, files replaced only when given."""
+
+    pesan = forms.CharField(
+        label=_("Keterangan perbaikan (tidak wajib)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, permohonan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permohonan = permohonan
+        answers = {row["kunci"]: row["nilai"] for row in permohonan.jawaban or []}
+        self.add_service_fields(permohonan.layanan, for_fix=True, answers=answers)
+
+    def submit(self):
+        from layanan.services import resubmit
+
+        return resubmit(
+            self.permohonan,
+            self.jawaban(),
+            self.uploads(),
+            self.cleaned_data.get("pesan", ""),
+        )
+
+
+class SurveiForm(forms.Form):
+    """The nine IKM questions, each answered 1-4, and an optional suggestion."""
+
+    saran = forms.CharField(
+        label=_("Saran untuk perbaikan layanan (tidak wajib)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field, label in UNSUR_IKM:
+            self.fields[field] = forms.TypedChoiceField(
+                label=label,
+                choices=SKALA_IKM,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Pilih salah satu nilai.")},
+            )
+        self.order_fields([field for field, _label in UNSUR_IKM] + ["saran"])
+
+    def scores(self):
+        return {field: self.cleaned_data[field] for field, _label in UNSUR_IKM}

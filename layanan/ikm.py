@@ -1,0 +1,95 @@
+"""Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) as DESIGN §4.4 defines it.
+
+IKM = the mean of the nine element averages x 25, on a 25-100 scale, graded
+A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99. Figures are computed
+in the database, one query per table however many answers there are.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Avg, Count
+from django.utils.translation import gettext_lazy as _
+
+from layanan.choices import UNSUR_IKM
+
+ELEMENT_FIELDS = [field for field, _label in UNSUR_IKM]
+TWO_PLACES = Decimal("0.01")
+
+#: (lowest IKM of the grade, grade, quality label), best first.
+GRADES = [
+    (Decimal("88.31"), "A", _("Sangat baik")),
+    (Decimal("76.61"), "B", _("Baik")),
+    (Decimal("65.00"), "C", _("Kurang baik")),
+    (Decimal("25.00"), "D", _("Tidak baik")),
+]
+
+
+def _round(value):
+    return Decimal(str(value)).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def ikm_value(element_averages):
+    """IKM from the nine element averages (each 1-4), rounded to two decimals."""
+    averages = [Decimal(str(value)) for value in element_averages]
+    return _round(sum(averages) / len(averages) * 25)
+
+
+def grade_for(ikm):
+    """``(grade, label)`` of an IKM value already rounded to two decimals."""
+    ikm = _round(ikm)
+    for lowest, grade, label in GRADES:
+        if ikm >= lowest:
+            return grade, label
+    return GRADES[-1][1], GRADES[-1][2]
+
+
+@dataclass(frozen=True)
+class IKMSummary:
+    """IKM of one group of answers (a kecamatan, a service, a period, or all)."""
+
+    respondents: int
+    element_averages: tuple
+    ikm: Decimal | None
+    grade: str
+    label: str
+
+    @property
+    def elements(self):
+        """(code, label, average) per element, for tables and charts."""
+        return [
+            (f"U{number}", label, average)
+            for number, ((_field, label), average) in enumerate(
+                zip(UNSUR_IKM, self.element_averages, strict=True), start=1
+            )
+        ]
+
+
+EMPTY = IKMSummary(0, (None,) * len(ELEMENT_FIELDS), None, "", "")
+
+
+def _aggregates():
+    return {
+        "respondents": Count("pk"),
+        **{f"avg_{field}": Avg(field) for field in ELEMENT_FIELDS},
+    }
+
+
+def _summary(row):
+    if not row["respondents"]:
+        return EMPTY
+    averages = tuple(_round(row[f"avg_{field}"]) for field in ELEMENT_FIELDS)
+    ikm = ikm_value(row[f"avg_{field}"] for field in ELEMENT_FIELDS)
+    grade, label = grade_for(ikm)
+    return IKMSummary(row["respondents"], averages, ikm, grade, label)
+
+
+def summarise(surveys):
+    """IKM over a queryset of :class:`~layanan.models.SurveiIKM` (one query)."""
+    return _summary(surveys.aggregate(**_aggregates()))
+
+
+def summarise_by(surveys, field):
+    """``{value of field: IKMSummary}`` grouped in one query, e.g. ``"kecamatan"``."""
+    rows = surveys.order_by().values(field).annotate(**_aggregates())
+    return {row[field]: _summary(row) for row in rows}
