@@ -538,15 +538,15 @@ class EKecamatanIndexPage(RoutablePageMixin, BasePage):
 
     @path("ikm/")
     def ikm(self, request):
-        from layanan import views
+        from layanan import ikm_views
 
-        return views.ikm(request, self)
+        return ikm_views.public_ikm(request, self)
 
     @path("ikm/csv/")
     def ikm_csv(self, request):
-        from layanan import views
+        from layanan import ikm_views
 
-        return views.ikm_csv(request, self)
+        return ikm_views.public_ikm_csv(request, self)
 
 
 class KantorKecamatanPage(BasePage):
