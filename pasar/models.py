@@ -2,17 +2,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from pasar import content_api
 from pasar.choices import Ketersediaan
 from pasar.phone import validate_whatsapp
 from portal.models import BasePage
@@ -279,8 +282,28 @@ class ProdukPage(BasePage):
         index.FilterField("unggulan"),
     ]
 
+    # Filters of /api/v2/pages/?type=pasar.ProdukPage work on these fields by
+    # value: kategori, kecamatan and umkm by id, harga, ketersediaan, unggulan,
+    # tags by name.
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("deskripsi"),
+        APIField("harga"),
+        APIField("harga_maks"),
+        APIField("satuan"),
+        APIField("ketersediaan"),
+        APIField("unggulan"),
+        APIField("kategori", serializer=content_api.KategoriProdukSerializer()),
+        APIField("kecamatan", serializer=content_api.KecamatanSerializer()),
+        APIField("umkm", serializer=content_api.UMKMSerializer()),
+        APIField("gambar", serializer=content_api.GambarProdukSerializer(many=True)),
+        APIField("tags"),
+    ]
+
     parent_page_types = ["pasar.PasarIndexPage"]
     subpage_types = []
+
+    template = "pasar/produk_page.html"
 
     class Meta:
         verbose_name = _("produk")
@@ -302,6 +325,52 @@ class ProdukPage(BasePage):
         if self.umkm_id:
             self.kecamatan_id = self.umkm.kecamatan_id
         return super().save(*args, **kwargs)
+
+    @property
+    def summary(self):
+        return self.listing_summary or self.search_description or self.deskripsi
+
+    def photos(self):
+        """The product's images in order, with their renditions prefetched."""
+        from wagtail.images import get_image_model
+
+        image_ids = [photo.image_id for photo in self.gambar.all()]
+        images = get_image_model().objects.prefetch_renditions().in_bulk(image_ids)
+        return [images[image_id] for image_id in image_ids if image_id in images]
+
+    def serve(self, request, *args, **kwargs):
+        # The public sees products of verified UMKM only; previews stay possible.
+        if not self.umkm.terverifikasi and not getattr(request, "is_preview", False):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from pasar import catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        product_url = self.get_full_url(request) or ""
+        photos = self.photos()
+        market = PasarIndexPage.objects.live().first()
+        context.update(
+            {
+                "photos": photos,
+                "market_page": market,
+                "whatsapp_url": catalogue.product_whatsapp_url(self, product_url),
+                "json_ld": catalogue.product_json_ld(
+                    self, request, photos, product_url, market
+                ),
+                "other_products": (
+                    list(
+                        catalogue.catalogue_queryset({"umkm": self.umkm_id}).exclude(
+                            pk=self.pk
+                        )[:4]
+                    )
+                    if self.umkm.terverifikasi
+                    else []
+                ),
+            }
+        )
+        return context
 
 
 class GambarProduk(Orderable):

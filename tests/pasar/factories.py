@@ -3,7 +3,13 @@
 import factory
 import wagtail_factories
 
-from pasar.models import UMKM, KategoriProduk, PasarIndexPage, ProdukPage
+from pasar.models import (
+    UMKM,
+    GambarProduk,
+    KategoriProduk,
+    PasarIndexPage,
+    ProdukPage,
+)
 from portal.models import Kecamatan
 from tests.factories import UserFactory
 
@@ -60,3 +66,23 @@ class ProdukPageFactory(wagtail_factories.PageFactory):
     deskripsi = "Keripik pisang renyah dari pisang kepok pilihan."
     harga = 15000
     satuan = "per bungkus 250 g"
+
+
+class GambarProdukFactory(factory.django.DjangoModelFactory):
+    """A photo of a product: a real small image file, so renditions can be made."""
+
+    class Meta:
+        model = GambarProduk
+
+    image = factory.SubFactory(
+        wagtail_factories.ImageFactory,
+        title=factory.Sequence(lambda n: f"Foto produk {n}"),
+    )
+
+
+def product_with_photos(parent, photos=1, **fields):
+    """A live product page under ``parent`` with ``photos`` images."""
+    product = ProdukPageFactory(parent=parent, **fields)
+    for order in range(photos):
+        GambarProdukFactory(page=product, sort_order=order)
+    return product

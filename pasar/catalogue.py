@@ -1,0 +1,314 @@
+"""The public e-pasar catalogue: which products and UMKM the public sees, and how.
+
+Everything public about e-pasar goes through these functions: the catalogue pages,
+the service API, the home page block and the site search. A product is public when
+its page is live and public and its UMKM is verified; an UMKM profile is public once
+verified.
+"""
+
+from urllib.parse import quote
+
+from django import forms
+from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from pasar.choices import Ketersediaan
+from pasar.models import MAX_PRICE, UMKM, GambarProduk, KategoriProduk, ProdukPage
+from portal.models import Kecamatan
+
+#: The rendition every product card shows (catalogue, UMKM page, home block).
+PRODUCT_CARD_RENDITION = "fill-400x300|format-webp"
+#: The logo rendition on UMKM profiles and in the API.
+UMKM_LOGO_RENDITION = "fill-160x160|format-webp"
+#: The photo size given to search engines in the product's schema.org data.
+JSON_LD_IMAGE_RENDITION = "max-1200x1200"
+#: Products per catalogue page.
+PRODUCTS_PER_PAGE = 24
+MAX_QUERY_LENGTH = 200
+
+
+#: Newest first; pages never published (imported, created in code) go last on every
+#: database.
+NEWEST_FIRST = F("first_published_at").desc(nulls_last=True)
+
+
+class Sort:
+    """The orders readers can choose; the key is the value of ``urutkan``."""
+
+    TERBARU = "terbaru"
+    TERMURAH = "termurah"
+    TERMAHAL = "termahal"
+    NAMA = "nama"
+
+    CHOICES = [
+        (TERBARU, _("Terbaru")),
+        (TERMURAH, _("Harga termurah")),
+        (TERMAHAL, _("Harga termahal")),
+        (NAMA, _("Nama A-Z")),
+    ]
+    ORDER_BY = {
+        TERBARU: (NEWEST_FIRST, "-pk"),
+        TERMURAH: ("harga", "pk"),
+        TERMAHAL: ("-harga_tertinggi", "-pk"),
+        NAMA: ("title", "pk"),
+    }
+
+
+def public_products():
+    """Live, public product pages of verified UMKM (no related data loaded)."""
+    return ProdukPage.objects.live().public().filter(umkm__terverifikasi=True)
+
+
+def unlisted_product_ids():
+    """IDs of live product pages hidden from the public because their UMKM is not
+    verified; for queries that start from ``Page`` (site search)."""
+    return list(
+        ProdukPage.objects.live()
+        .filter(umkm__terverifikasi=False)
+        .values_list("pk", flat=True)
+    )
+
+
+def with_card_data(products, *rendition_specs):
+    """``products`` with what a card shows loaded in a constant number of queries:
+    UMKM, category and kecamatan joined; photos, their images and the renditions
+    named in ``rendition_specs`` (default: the card rendition) prefetched."""
+    specs = rendition_specs or (PRODUCT_CARD_RENDITION,)
+    images = get_image_model().objects.prefetch_renditions(*specs)
+    return products.select_related("umkm", "kategori", "kecamatan").prefetch_related(
+        Prefetch("gambar", queryset=GambarProduk.objects.order_by("sort_order", "pk")),
+        Prefetch("gambar__image", queryset=images),
+    )
+
+
+def with_price_ceiling(products):
+    """``products`` annotated with ``harga_tertinggi``: the top of the price range."""
+    return products.annotate(harga_tertinggi=Coalesce("harga_maks", "harga"))
+
+
+def search_product_ids(query):
+    """IDs of live products matching ``query`` in Wagtail search (title, description,
+    tags, UMKM name)."""
+    results = ProdukPage.objects.live().search(
+        query[:MAX_QUERY_LENGTH], order_by_relevance=False
+    )
+    return [product.pk for product in results]
+
+
+def catalogue_queryset(filters=None):
+    """The public products matching ``filters``, sorted, with card data loaded.
+
+    ``filters`` is a dict with any of: ``kategori`` (KategoriProduk), ``kecamatan``
+    (Kecamatan), ``umkm`` (UMKM), ``harga_min`` and ``harga_maks`` (whole Rupiah; a
+    product matches when its price, or price range, reaches into the range asked
+    for), ``q`` (text, through Wagtail search) and ``urutkan`` (a :class:`Sort` key;
+    newest first by default).
+    """
+    filters = filters or {}
+    conditions = Q()
+    if filters.get("kategori"):
+        conditions &= Q(kategori=filters["kategori"])
+    if filters.get("kecamatan"):
+        conditions &= Q(kecamatan=filters["kecamatan"])
+    if filters.get("umkm"):
+        conditions &= Q(umkm=filters["umkm"])
+    if filters.get("harga_min") is not None:
+        conditions &= Q(harga_tertinggi__gte=filters["harga_min"])
+    if filters.get("harga_maks") is not None:
+        conditions &= Q(harga__lte=filters["harga_maks"])
+    products = with_price_ceiling(public_products()).filter(conditions)
+    if filters.get("q"):
+        products = products.filter(pk__in=search_product_ids(filters["q"]))
+    sort = filters.get("urutkan") or Sort.TERBARU
+    return with_card_data(products.order_by(*Sort.ORDER_BY[sort]))
+
+
+def featured_products(limit):
+    """Up to ``limit`` featured (``unggulan``) public products, newest first; the
+    newest public products when none is featured."""
+    newest = public_products().order_by(NEWEST_FIRST, "-pk")
+    featured = list(with_card_data(newest.filter(unggulan=True))[:limit])
+    if featured:
+        return featured
+    return list(with_card_data(newest)[:limit])
+
+
+def public_umkm():
+    """Verified UMKM, with kecamatan, desa and logo joined."""
+    return UMKM.objects.verified().select_related("kecamatan", "desa", "logo")
+
+
+def categories():
+    """Every product category, in the editors' order."""
+    return KategoriProduk.objects.all()
+
+
+def whatsapp_url(number, text=""):
+    """A ``https://wa.me/`` link to ``number`` (stored as ``+62…``), with ``text``
+    prefilled in the chat when given."""
+    digits = "".join(character for character in str(number) if character.isdigit())
+    url = f"https://wa.me/{digits}"
+    if text:
+        url += "?text=" + quote(str(text), safe="")
+    return url
+
+
+def product_whatsapp_url(product, product_url):
+    """The WhatsApp link of ``product``'s UMKM with a prefilled enquiry about it."""
+    message = gettext(
+        "Halo %(umkm)s, saya tertarik dengan %(produk)s (%(url)s) di e-pasar "
+        "Portal Langkat."
+    ) % {"umkm": product.umkm.nama_usaha, "produk": product.title, "url": product_url}
+    return whatsapp_url(product.umkm.whatsapp, message)
+
+
+def umkm_whatsapp_url(umkm):
+    """The WhatsApp link of ``umkm`` with a prefilled greeting."""
+    message = gettext(
+        "Halo %(umkm)s, saya melihat profil usaha Anda di e-pasar Portal Langkat."
+    ) % {"umkm": umkm.nama_usaha}
+    return whatsapp_url(umkm.whatsapp, message)
+
+
+SCHEMA_AVAILABILITY = {
+    Ketersediaan.TERSEDIA: "https://schema.org/InStock",
+    Ketersediaan.PESAN_DULU: "https://schema.org/PreOrder",
+    Ketersediaan.HABIS: "https://schema.org/OutOfStock",
+}
+
+
+def umkm_url(umkm, market_page):
+    """The full address of ``umkm``'s public profile under ``market_page``."""
+    return market_page.full_url + market_page.reverse_subpage(
+        "umkm_detail", args=[umkm.slug]
+    )
+
+
+def product_json_ld(product, request, photos, product_url, market_page=None):
+    """schema.org ``Product`` data of ``product`` (a dict, for the json_ld tag):
+    an ``Offer`` with its price, or an ``AggregateOffer`` for a price range, in IDR;
+    the UMKM as brand and seller."""
+    seller = {"@type": "Organization", "name": product.umkm.nama_usaha}
+    if market_page is not None:
+        seller["url"] = umkm_url(product.umkm, market_page)
+    offer = {
+        "priceCurrency": "IDR",
+        "availability": SCHEMA_AVAILABILITY.get(
+            product.ketersediaan, "https://schema.org/InStock"
+        ),
+        "seller": seller,
+    }
+    if product_url:
+        offer["url"] = product_url
+    if product.harga_maks and product.harga_maks > product.harga:
+        offer.update(
+            {
+                "@type": "AggregateOffer",
+                "lowPrice": product.harga,
+                "highPrice": product.harga_maks,
+            }
+        )
+    else:
+        offer.update({"@type": "Offer", "price": product.harga})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.title,
+        "description": product.deskripsi,
+        "category": product.kategori.nama,
+        "brand": {"@type": "Brand", "name": product.umkm.nama_usaha},
+        "offers": offer,
+    }
+    images = [
+        request.build_absolute_uri(photo.get_rendition(JSON_LD_IMAGE_RENDITION).url)
+        for photo in photos
+    ]
+    if images:
+        data["image"] = images
+    if product_url:
+        data["url"] = product_url
+    return data
+
+
+class CatalogueFilterForm(forms.Form):
+    """The GET filters of the catalogue; invalid values are reported and ignored."""
+
+    q = forms.CharField(
+        label=_("Cari produk"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    kategori = forms.ModelChoiceField(
+        label=_("Kategori"),
+        required=False,
+        queryset=KategoriProduk.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Semua kategori"),
+    )
+    kecamatan = forms.ModelChoiceField(
+        label=_("Kecamatan"),
+        required=False,
+        queryset=Kecamatan.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Semua kecamatan"),
+    )
+    harga_min = forms.IntegerField(
+        label=_("Harga terendah (Rp)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_PRICE,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1000"}),
+    )
+    harga_maks = forms.IntegerField(
+        label=_("Harga tertinggi (Rp)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_PRICE,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1000"}),
+    )
+    urutkan = forms.ChoiceField(
+        label=_("Urutkan"), required=False, choices=Sort.CHOICES
+    )
+
+    def __init__(self, *args, fixed_category=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fixed_category = fixed_category
+        if fixed_category is not None:
+            # The category comes from the address (kategori/<slug>/).
+            del self.fields["kategori"]
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("harga_min"), cleaned.get("harga_maks")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "harga_maks",
+                _("Harga tertinggi tidak boleh lebih kecil dari harga terendah."),
+            )
+        return cleaned
+
+    @property
+    def is_filtered(self):
+        """True when the reader narrowed or re-sorted the list."""
+        return self.is_bound and any(
+            self.data.get(name) not in (None, "") for name in self.fields
+        )
+
+    def filters(self):
+        """The valid filters as :func:`catalogue_queryset` takes them; invalid
+        fields are left out."""
+        values = {}
+        if self.is_bound:
+            self.is_valid()
+            values = {
+                name: value
+                for name, value in self.cleaned_data.items()
+                if name not in self.errors
+            }
+        if self.fixed_category is not None:
+            values["kategori"] = self.fixed_category
+        return values
