@@ -38,8 +38,8 @@ from pengaduan.choices import (
     StatusPermohonan,
 )
 from pengaduan.models import Keberatan, PermohonanInformasi
-from pengaduan.viewsets import DateTimeColumn, StatusColumn
 from portal.admin_actions import ProcessingActionView
+from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
 from portal.roles import ADMIN_PORTAL, ATASAN_PPID, EDITOR_PPID, group_names
 from portal.storage import private_file_response
 
@@ -175,15 +175,11 @@ class PermohonanFilterSet(WagtailFilterSet):
         return queryset.filter(diterima_pada__gte=start, diterima_pada__lt=end)
 
 
-class PPIDDeadlineColumn(Column):
+class PPIDDeadlineColumn(DeadlineColumn):
     """The current deadline of a request or objection, with "overdue" label and icon."""
 
-    cell_template_name = "pengaduan/admin/deadline_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["overdue"] = is_overdue(instance, parent_context.get("today"))
-        return context
+    def is_overdue(self, instance, today):
+        return is_overdue(instance, today)
 
 
 def _requested_information(permohonan):

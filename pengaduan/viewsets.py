@@ -25,7 +25,6 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pengaduan import admin_forms, services
@@ -34,6 +33,8 @@ from pengaduan.models import KategoriLaporan, Laporan, TemplateTanggapan
 from pengaduan.open311.viewsets import KunciOpen311ViewSet
 from pengaduan.permissions import can_see_identity, is_moderator, officer_opd_id
 from portal.admin_actions import ProcessingActionView
+from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
+from portal.admin_scoping import ScopedModelPermissionPolicy
 from portal.models import Kecamatan, PerangkatDaerah
 from portal.storage import private_file_response
 
@@ -44,29 +45,11 @@ LAPORAN_URL_NAMESPACE = "laporan"
 DASHBOARD_OVERDUE_LIMIT = 10
 
 
-class LaporanPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, except that reports are never added or copied in the admin
-    and only superusers delete them; instance checks also apply the user's scope."""
+class LaporanPermissionPolicy(ScopedModelPermissionPolicy):
+    """Model permissions within the user's scope; reports are never added or copied
+    in the admin and only superusers delete them."""
 
-    def user_has_permission(self, user, action):
-        if action in {"add", "copy"}:
-            return False
-        if action == "delete":
-            return user.is_active and user.is_superuser
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and Laporan.objects.for_user(user).filter(pk=instance.pk).exists()
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return Laporan.objects.none()
+    def scope(self, user):
         return Laporan.objects.for_user(user)
 
 
@@ -114,34 +97,6 @@ class LaporanFilterSet(WagtailFilterSet):
         if value:
             return overdue
         return queryset.exclude(pk__in=overdue.values("pk"))
-
-
-class StatusColumn(Column):
-    """The report's status as a labelled tag."""
-
-    cell_template_name = "pengaduan/admin/status_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["status"] = instance.status
-        return context
-
-
-class DateTimeColumn(Column):
-    """A date and time in the site's short format."""
-
-    cell_template_name = "pengaduan/admin/datetime_cell.html"
-
-
-class DeadlineColumn(Column):
-    """The current deadline, with an explicit "overdue" label and icon."""
-
-    cell_template_name = "pengaduan/admin/deadline_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["overdue"] = is_overdue(instance, parent_context.get("today"))
-        return context
 
 
 class ScopedObjectMixin:
