@@ -6,10 +6,8 @@ router carries the reporter's identity.
 """
 
 import datetime
-import threading
 from typing import Literal
 
-from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db.models import Q
 from django.http import UnreadablePostError
@@ -18,10 +16,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.conf import settings as ninja_settings
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
-from ninja.throttling import SimpleRateThrottle
 from pydantic import Field
 
 from pengaduan.choices import JenisCatatan, JenisLaporan
@@ -34,55 +30,8 @@ from pengaduan.models import (
 )
 from pengaduan.services import MAX_ATTACHMENTS, secret_url
 from portal.api_errors import ErrorOut, error_response
+from portal.api_forms import FORM_CONTENT_TYPES, ClientAddressThrottle, form_errors
 from portal.tracking import normalise_tracking_code
-
-FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
-
-
-class ClientAddressThrottle(SimpleRateThrottle):
-    """django-ninja's sliding-window throttle, per client address, in the default cache.
-
-    The rate (``"10/hour"``) is read from the Django setting named ``setting`` on every
-    request, so deployments and tests can change it. The client is ``REMOTE_ADDR``;
-    behind trusted proxies set ``NINJA_NUM_PROXIES`` to use ``X-Forwarded-For``. The
-    history lives only in the cache (Redis when ``REDIS_URL`` is set), so one instance
-    serves concurrent requests and app servers share the count.
-    """
-
-    def __init__(self, scope, setting):
-        self.scope = scope
-        self.setting = setting
-        self._local = threading.local()
-
-    def get_ident(self, request):
-        if ninja_settings.NUM_PROXIES is None:
-            return request.META.get("REMOTE_ADDR", "")
-        return super().get_ident(request)
-
-    def get_cache_key(self, request):
-        return self.cache_format % {
-            "scope": self.scope,
-            "ident": self.get_ident(request),
-        }
-
-    def allow_request(self, request):
-        num_requests, duration = self.parse_rate(getattr(settings, self.setting))
-        key = self.get_cache_key(request)
-        now = self.timer()
-        history = [
-            moment for moment in self.cache.get(key, []) if moment > now - duration
-        ]
-        if len(history) >= num_requests:
-            # The oldest request in the window is last; it leaves the window first.
-            self._local.wait = duration - (now - history[-1])
-            return False
-        history.insert(0, now)
-        self.cache.set(key, history, duration)
-        return True
-
-    def wait(self):
-        return max(getattr(self._local, "wait", 1.0), 1.0)
-
 
 submit_throttle = ClientAddressThrottle("pengaduan_submit", "PENGADUAN_API_SUBMIT_RATE")
 read_throttle = ClientAddressThrottle("pengaduan_read", "PENGADUAN_API_READ_RATE")
@@ -230,18 +179,6 @@ class LaporanFilter(Schema):
 
 
 # Helpers -------------------------------------------------------------------------
-
-
-def form_errors(form):
-    """One entry per field, with the form's own (Indonesian) messages."""
-    return [
-        {
-            "field": field,
-            "message": " ".join(form.errors[field]),
-            "code": errors[0].code or "invalid",
-        }
-        for field, errors in form.errors.as_data().items()
-    ]
 
 
 def _public_entries(laporan):

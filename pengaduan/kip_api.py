@@ -21,7 +21,6 @@ from ninja.responses import Status
 from pydantic import Field
 
 from pengaduan import kip_services
-from pengaduan.api import FORM_CONTENT_TYPES, ClientAddressThrottle, form_errors
 from pengaduan.choices import (
     AlasanKeberatan,
     CaraMemperoleh,
@@ -41,6 +40,7 @@ from pengaduan.models import (
     PermohonanInformasi,
 )
 from portal.api_errors import ErrorOut, error_response
+from portal.api_forms import FORM_CONTENT_TYPES, ClientAddressThrottle, form_errors
 from portal.tracking import normalise_tracking_code
 from portal.working_days import WorkingDayCalendar, to_local_date
 
