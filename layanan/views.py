@@ -1,0 +1,498 @@
+"""Public e-kecamatan views, hosted by the routes of
+:class:`~layanan.models.EKecamatanIndexPage`.
+
+Routed views are served by ``RoutablePageMixin.serve`` directly, so the headers a
+view sets are the ones sent: pages with a form, a secret token or tracking data
+are made private and uncacheable with :func:`private`.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from layanan import services
+from layanan.choices import StatusPermohonan
+from layanan.forms import (
+    FIELD_PREFIX,
+    REQUIREMENT_PREFIX,
+    CheckedFileField,
+    PerbaikanForm,
+    PermohonanForm,
+    SurveiForm,
+)
+from layanan.models import (
+    KantorKecamatanPage,
+    LinimasaPermohonan,
+    Permohonan,
+    StandarLayanan,
+)
+from portal.models import Desa, Kecamatan
+from portal.storage import private_file_response
+from portal.tracking import normalise_tracking_code
+from portal.validators import validation_messages
+
+#: What the upload fields accept; the content is checked again on the server.
+UPLOAD_ACCEPT = (
+    "image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf"
+)
+
+#: Pages with a POST form send their origin (never the path with the token), so
+#: Django's CSRF check passes; pages without forms send no referrer at all.
+FORM_REFERRER_POLICY = "strict-origin"
+NO_REFERRER = "no-referrer"
+
+
+# ---------- Response helpers ----------
+
+
+def private(response, referrer_policy=None, noindex=False):
+    """Mark ``response`` private and never stored by any cache."""
+    add_never_cache_headers(response)
+    if referrer_policy:
+        response["Referrer-Policy"] = referrer_policy
+    if noindex:
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _route_url(page, name, *args):
+    return page.url + page.reverse_subpage(name, args=args)
+
+
+def _page_context(page, **extra):
+    return {"page": page, "self": page, **extra}
+
+
+def _live_service(slug):
+    """The published service ``slug`` with its live values, or 404."""
+    service = (
+        StandarLayanan.objects.live()
+        .prefetch_related("kecamatan")
+        .filter(slug=slug)
+        .first()
+    )
+    if service is None:
+        raise Http404
+    return service
+
+
+def _kecamatan_offering(service):
+    """The kecamatan where ``service`` may be applied for."""
+    if service.semua_kecamatan:
+        return Kecamatan.objects.all()
+    return service.kecamatan.all()
+
+
+# ---------- Service list and detail ----------
+
+
+class ServiceFilterForm(forms.Form):
+    """The GET filters of the service list: kecamatan and words."""
+
+    kecamatan = forms.ModelChoiceField(
+        label=_("Kecamatan"),
+        required=False,
+        queryset=Kecamatan.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Semua kecamatan"),
+    )
+    q = forms.CharField(
+        label=_("Cari layanan"),
+        required=False,
+        max_length=100,
+        help_text=_("Mis. domisili, usaha, ahli waris."),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+    def filter(self, queryset):
+        """``queryset`` narrowed by valid filters; invalid ones are ignored."""
+        if not self.is_bound or not self.is_valid():
+            return queryset
+        kecamatan = self.cleaned_data["kecamatan"]
+        if kecamatan:
+            queryset = queryset.offered_in(kecamatan)
+        for word in self.cleaned_data["q"].split():
+            queryset = queryset.filter(
+                Q(nama__icontains=word)
+                | Q(ringkasan__icontains=word)
+                | Q(produk__icontains=word)
+            )
+        return queryset
+
+
+def service_list(request, page):
+    """The published services, filterable by kecamatan and words; offices; links."""
+    form = ServiceFilterForm(
+        request.GET if {"kecamatan", "q"} & set(request.GET) else None
+    )
+    services_ = form.filter(StandarLayanan.objects.live()).prefetch_related(
+        Prefetch("kecamatan", queryset=Kecamatan.objects.order_by("nama"))
+    )
+    chosen = (
+        form.cleaned_data.get("kecamatan")
+        if form.is_bound and form.is_valid()
+        else None
+    )
+    offices = (
+        KantorKecamatanPage.objects.child_of(page)
+        .live()
+        .select_related("kecamatan")
+        .order_by("kecamatan__nama")
+    )
+    return TemplateResponse(
+        request,
+        "layanan/e_kecamatan_index_page.html",
+        _page_context(
+            page,
+            form=form,
+            services=list(services_),
+            chosen_kecamatan=chosen,
+            is_filtered=form.is_bound,
+            offices=offices,
+            list_url=_route_url(page, "service_list"),
+        ),
+    )
+
+
+def _chosen_kecamatan_slug(request, service):
+    """The ``?kecamatan=`` slug when ``service`` is offered there, else ``""``."""
+    slug = request.GET.get("kecamatan", "")
+    if slug and _kecamatan_offering(service).filter(slug=slug).exists():
+        return slug
+    return ""
+
+
+def service_detail(request, page, slug):
+    """One published service standard, with the button to apply online."""
+    service = _live_service(slug)
+    kecamatan_slug = _chosen_kecamatan_slug(request, service)
+    form_url = _route_url(page, "application_form", service.slug)
+    if kecamatan_slug:
+        form_url += f"?kecamatan={kecamatan_slug}"
+    return TemplateResponse(
+        request,
+        "layanan/service_detail.html",
+        _page_context(
+            page,
+            layanan=service,
+            form_url=form_url,
+            list_url=_route_url(page, "service_list"),
+            canonical_url=page.full_url
+            + page.reverse_subpage("service_detail", args=[service.slug]),
+        ),
+    )
+
+
+# ---------- Application form ----------
+
+
+def _prepare_form(form, kecamatan_list):
+    """Group desa by kecamatan (offering kecamatan only) and hint the upload types."""
+    field = form.fields["desa"]
+    groups = {}
+    allowed = {kecamatan.pk for kecamatan in kecamatan_list}
+    for desa in Desa.objects.select_related("kecamatan").order_by(
+        "kecamatan__nama", "nama"
+    ):
+        if desa.kecamatan_id in allowed:
+            groups.setdefault(desa.kecamatan.nama, []).append((str(desa.pk), desa.nama))
+    field.widget.choices = [("", field.empty_label), *groups.items()]
+    _hint_upload_types(form)
+
+
+def _hint_upload_types(form):
+    """Tell browsers which files to offer; the server checks the content anyway."""
+    for field in form.fields.values():
+        if isinstance(field, CheckedFileField):
+            field.widget.attrs["accept"] = UPLOAD_ACCEPT
+
+
+def _fieldsets(form):
+    """(legend, bound fields) of the application form, in reading order."""
+    answers = [
+        form[name]
+        for name, field in form.fields.items()
+        if name.startswith(FIELD_PREFIX) and not isinstance(field, CheckedFileField)
+    ]
+    uploads = [
+        form[name]
+        for name, field in form.fields.items()
+        if (name.startswith(REQUIREMENT_PREFIX) or name.startswith(FIELD_PREFIX))
+        and isinstance(field, CheckedFileField)
+    ]
+    fieldsets = [
+        (_("Tempat mengajukan"), [form["kecamatan"], form["desa"]]),
+        (
+            _("Identitas pemohon"),
+            [form[name] for name in ("nama", "nik", "telepon", "email", "alamat")],
+        ),
+    ]
+    if answers:
+        fieldsets.append((_("Isian permohonan"), answers))
+    if uploads:
+        fieldsets.append((_("Unggah dokumen"), uploads))
+    return fieldsets
+
+
+def application_form(request, page, slug):
+    """The application form of a service; a valid one is submitted once (PRG)."""
+    service = _live_service(slug)
+    kecamatan_list = list(_kecamatan_offering(service))
+    files_dropped = False
+    if request.method == "POST":
+        form = PermohonanForm(request.POST, request.FILES, layanan=service)
+        if form.is_valid():
+            try:
+                permohonan = form.submit()
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return private(
+                    HttpResponseRedirect(
+                        _route_url(page, "confirmation", permohonan.token_rahasia)
+                    ),
+                    referrer_policy=NO_REFERRER,
+                )
+        files_dropped = bool(request.FILES)
+    else:
+        form = PermohonanForm(
+            layanan=service,
+            initial={"kecamatan": _chosen_kecamatan_slug(request, service) or None},
+        )
+    _prepare_form(form, kecamatan_list)
+    response = TemplateResponse(
+        request,
+        "layanan/application_form.html",
+        _page_context(
+            page,
+            layanan=service,
+            form=form,
+            fieldsets=_fieldsets(form),
+            files_dropped=files_dropped,
+            detail_url=_route_url(page, "service_detail", service.slug),
+        ),
+    )
+    return private(response, referrer_policy=FORM_REFERRER_POLICY)
+
+
+# ---------- Confirmation, tracking, secret link ----------
+
+
+def _permohonan(**lookup):
+    """One application with what its status pages show, or ``None``."""
+    return (
+        Permohonan.objects.select_related("layanan", "kecamatan", "desa")
+        .prefetch_related(
+            Prefetch(
+                "linimasa",
+                queryset=LinimasaPermohonan.objects.filter(is_public=True).order_by(
+                    "created_at", "pk"
+                ),
+                to_attr="public_entries",
+            )
+        )
+        .filter(**lookup)
+        .first()
+    )
+
+
+def _permohonan_or_404(token):
+    permohonan = _permohonan(token_rahasia=token)
+    if permohonan is None:
+        raise Http404
+    return permohonan
+
+
+def public_timeline(permohonan):
+    """Public entries, labelled; the applicant's own resubmission text is marked so
+    pages open to anyone with the code show only that a fix was sent."""
+    labels = dict(StatusPermohonan.choices)
+    for entry in permohonan.public_entries:
+        entry.status_label = labels.get(entry.status_to, entry.status_to)
+        entry.from_applicant = (
+            entry.author_id is None
+            and entry.status_from == StatusPermohonan.PERLU_PERBAIKAN
+        )
+    return permohonan.public_entries
+
+
+def confirmation(request, page, token):
+    """After submission: the tracking code, the private link and what happens next."""
+    permohonan = _permohonan_or_404(token)
+    secret_path = _route_url(page, "permohonan_rahasia", permohonan.token_rahasia)
+    response = TemplateResponse(
+        request,
+        "layanan/confirmation.html",
+        _page_context(
+            page,
+            permohonan=permohonan,
+            secret_url=request.build_absolute_uri(secret_path),
+            track_url=_route_url(page, "track") + f"?kode={permohonan.kode_lacak}",
+        ),
+    )
+    return private(response, referrer_policy=NO_REFERRER, noindex=True)
+
+
+class TrackingForm(forms.Form):
+    """The tracking code, in any case and spacing."""
+
+    kode = forms.CharField(
+        label=_("Kode lacak"),
+        max_length=40,
+        help_text=_(
+            "Contoh: KCM-7Q4M-2KXP. Huruf besar/kecil dan spasi tidak masalah."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters"}
+        ),
+    )
+
+    def clean_kode(self):
+        return normalise_tracking_code(self.cleaned_data["kode"])
+
+
+def track(request, page):
+    """Tracking by code: service, kecamatan, status, deadline and public timeline."""
+    form = TrackingForm(request.GET or None)
+    context = _page_context(page, form=form, permohonan=None, not_found=False)
+    if form.is_bound and form.is_valid():
+        permohonan = _permohonan(kode_lacak=form.cleaned_data["kode"])
+        if permohonan is None:
+            context["not_found"] = True
+        else:
+            context.update(permohonan=permohonan, timeline=public_timeline(permohonan))
+    response = TemplateResponse(request, "layanan/track.html", context)
+    return private(response, referrer_policy="same-origin", noindex=True)
+
+
+def secret_page(request, page, token):
+    """The applicant's own page: everything about the application, and the fix form."""
+    permohonan = _permohonan_or_404(token)
+    fix_form = None
+    action_errors = []
+    status = 200
+    if permohonan.status == StatusPermohonan.PERLU_PERBAIKAN:
+        fix_form = PerbaikanForm(permohonan=permohonan)
+    if request.method == "POST":
+        status = 400
+        if fix_form is None:
+            action_errors.append(
+                gettext("Permohonan ini tidak sedang menunggu perbaikan.")
+            )
+        else:
+            fix_form = PerbaikanForm(request.POST, request.FILES, permohonan=permohonan)
+            if fix_form.is_valid():
+                try:
+                    fix_form.submit()
+                except ValidationError as error:
+                    action_errors.extend(validation_messages(error))
+                else:
+                    messages.success(
+                        request,
+                        gettext(
+                            "Perbaikan Anda sudah terkirim dan menunggu verifikasi "
+                            "petugas kecamatan."
+                        ),
+                    )
+                    return private(
+                        HttpResponseRedirect(
+                            _route_url(page, "permohonan_rahasia", token)
+                        ),
+                        referrer_policy=NO_REFERRER,
+                    )
+            permohonan = _permohonan_or_404(token)
+    if fix_form is not None:
+        _hint_upload_types(fix_form)
+    response = TemplateResponse(
+        request,
+        "layanan/secret_page.html",
+        _page_context(
+            page,
+            permohonan=permohonan,
+            timeline=public_timeline(permohonan),
+            berkas=list(permohonan.berkas.all()),
+            fix_form=fix_form,
+            action_errors=action_errors,
+            files_dropped=status == 400 and bool(request.FILES),
+            result_url=(
+                _route_url(page, "result_download", token)
+                if permohonan.status == StatusPermohonan.SELESAI
+                and permohonan.hasil_berkas
+                else ""
+            ),
+            survey_url=(
+                _route_url(page, "survey", token) if permohonan.survey_open else ""
+            ),
+        ),
+        status=status,
+    )
+    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
+
+
+def result_download(request, page, token):
+    """The result document of a completed application, only through its private link."""
+    permohonan = Permohonan.objects.filter(
+        token_rahasia=token, status=StatusPermohonan.SELESAI
+    ).first()
+    if permohonan is None or not permohonan.hasil_berkas:
+        raise Http404
+    extension = permohonan.hasil_berkas.name.rsplit(".", 1)[-1].lower()
+    response = private_file_response(
+        permohonan.hasil_berkas,
+        permohonan.hasil_content_type,
+        f"hasil-{permohonan.kode_lacak}.{extension}",
+    )
+    return private(response, referrer_policy=NO_REFERRER, noindex=True)
+
+
+def survey(request, page, token):
+    """The IKM survey (9 elements, 1-4), once per completed application."""
+    permohonan = _permohonan_or_404(token)
+    secret_url = _route_url(page, "permohonan_rahasia", token)
+    form = None
+    status = 200
+    already_answered = hasattr(permohonan, "survei_ikm")
+    if permohonan.survey_open:
+        form = SurveiForm(request.POST if request.method == "POST" else None)
+        if form.is_bound:
+            if form.is_valid():
+                try:
+                    services.submit_survey(
+                        permohonan, form.scores(), form.cleaned_data["saran"]
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    messages.success(
+                        request, gettext("Terima kasih, survei Anda sudah tercatat.")
+                    )
+                    return private(
+                        HttpResponseRedirect(_route_url(page, "survey", token)),
+                        referrer_policy=NO_REFERRER,
+                    )
+            already_answered = Permohonan.objects.filter(
+                pk=permohonan.pk, survei_ikm__isnull=False
+            ).exists()
+            status = 200 if already_answered else 400
+            if already_answered:
+                form = None
+    response = TemplateResponse(
+        request,
+        "layanan/survey.html",
+        _page_context(
+            page,
+            permohonan=permohonan,
+            form=form,
+            already_answered=already_answered,
+            is_completed=permohonan.status == StatusPermohonan.SELESAI,
+            secret_url=secret_url,
+        ),
+        status=status,
+    )
+    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
