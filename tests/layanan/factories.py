@@ -5,7 +5,12 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from layanan.choices import StatusPermohonan
-from layanan.models import Permohonan, StandarLayanan, SurveiIKM
+from layanan.models import (
+    BerkasPermohonan,
+    Permohonan,
+    StandarLayanan,
+    SurveiIKM,
+)
 from portal.models import Kecamatan, ProfilPetugas
 from portal.roles import PETUGAS_KECAMATAN
 from tests.factories import UserFactory
@@ -119,4 +124,25 @@ def kecamatan_officer(slug="babalan", username=None):
     user = UserFactory(username=username or f"petugas.{slug}")
     user.groups.add(Group.objects.get(name=PETUGAS_KECAMATAN))
     ProfilPetugas.objects.create(user=user, kecamatan=kecamatan(slug))
+    return user
+
+
+class BerkasPermohonanFactory(factory.django.DjangoModelFactory):
+    """A small PNG uploaded as the KTP requirement of an application."""
+
+    class Meta:
+        model = BerkasPermohonan
+
+    permohonan = factory.SubFactory(PermohonanFactory)
+    kunci = "ktp"
+    label = "KTP pemohon"
+    berkas = factory.django.ImageField(filename="ktp.png", format="PNG")
+    content_type = "image/png"
+    ukuran = 100
+
+
+def role_user(role, username=None, **kwargs):
+    """An active admin user in the group ``role`` (no kecamatan profile)."""
+    user = UserFactory(username=username or role.lower().replace(" ", "."), **kwargs)
+    user.groups.add(Group.objects.get(name=role))
     return user

@@ -1,0 +1,560 @@
+"""Admin of e-kecamatan: service standards, applications and the officers' panel.
+
+Every view that shows or changes an application starts from
+``Permohonan.objects.for_user(request.user)``: portal admins see every kecamatan,
+a Petugas Kecamatan only their own, anybody else nothing. An application outside
+the user's scope answers 404, whichever URL is used.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django.contrib.admin.utils import quote
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from layanan import admin_forms, services
+from layanan.choices import StatusPermohonan
+from layanan.models import Permohonan, StandarLayanan
+from layanan.permissions import is_layanan_admin, officer_kecamatan_id
+from portal.admin_actions import ProcessingActionView
+from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
+from portal.admin_scoping import (
+    ScopedListingObjectMixin,
+    ScopedModelPermissionPolicy,
+    ScopedObjectMixin,
+)
+from portal.models import Kecamatan
+from portal.storage import private_file_response
+
+S = StatusPermohonan
+
+PERMOHONAN_URL_NAMESPACE = "permohonan_layanan"
+#: Other e-kecamatan admin pieces (such as the IKM report) join the "e-kecamatan"
+#: menu by registering a ``MenuItem`` under this hook, or a viewset whose
+#: ``menu_hook`` is this name.
+E_KECAMATAN_MENU_HOOK = "register_e_kecamatan_menu_item"
+#: Applications listed on the dashboard panel's overdue list.
+DASHBOARD_OVERDUE_LIMIT = 5
+#: The statuses in which the completion deadline runs.
+RUNNING_STATUSES = frozenset({S.DIVERIFIKASI, S.DIPROSES})
+
+
+def format_rupiah(amount):
+    """Whole Rupiah with Indonesian thousands separators; 0 is free."""
+    if not amount:
+        return _("Gratis")
+    return f"Rp{amount:,}".replace(",", ".")
+
+
+# Service standards (editorial content with a publishing workflow).
+
+
+class StandarLayananViewSet(SnippetViewSet):
+    """Service standards: drafts, revisions, preview, locking and the workflow."""
+
+    model = StandarLayanan
+    icon = "list-ul"
+    menu_label = _("Standar layanan")
+    list_display = [
+        "nama",
+        Column(
+            "waktu_hari_kerja",
+            label=_("Waktu (hari kerja)"),
+            sort_key="waktu_hari_kerja",
+        ),
+        Column(
+            "biaya",
+            label=_("Biaya"),
+            accessor=lambda layanan: format_rupiah(layanan.biaya),
+            sort_key="biaya",
+        ),
+        LiveStatusTagColumn(),
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["live", "semua_kecamatan"]
+    search_fields = ["nama", "ringkasan", "produk"]
+    search_backend_name = None
+    ordering = ["urutan", "nama"]
+    copy_view_enabled = False
+
+
+# Applications (operational records).
+
+
+class PermohonanPermissionPolicy(ScopedModelPermissionPolicy):
+    """Officers view and process applications of their kecamatan only.
+
+    Applications come from citizens: never added, copied or edited in the admin
+    (every change is a processing action), and only superusers delete them.
+    """
+
+    disabled_actions = frozenset({"add", "copy", "change"})
+
+    def scope(self, user):
+        return Permohonan.objects.for_user(user).select_related(
+            "layanan", "kecamatan", "desa"
+        )
+
+
+def is_overdue(permohonan, today=None):
+    """Whether a verified, unfinished application is past its deadline (no query)."""
+    today = today or timezone.localdate()
+    return bool(
+        permohonan.status in RUNNING_STATUSES
+        and permohonan.batas_waktu
+        and permohonan.batas_waktu < today
+    )
+
+
+class PermohonanDeadlineColumn(DeadlineColumn):
+    def is_overdue(self, instance, today):
+        return is_overdue(instance, today)
+
+
+class PermohonanFilterSet(WagtailFilterSet):
+    """Filters of the application list; ``terlambat`` uses ``overdue()``.
+
+    The kecamatan filter is offered to portal admins only: an officer's list holds
+    one kecamatan anyway.
+    """
+
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=S.choices)
+    layanan = django_filters.ModelChoiceFilter(
+        label=_("Layanan"), queryset=StandarLayanan.objects.order_by("nama")
+    )
+    kecamatan = django_filters.ModelChoiceFilter(
+        label=_("Kecamatan"), queryset=Kecamatan.objects.order_by("nama")
+    )
+    terlambat = django_filters.BooleanFilter(
+        label=_("Melewati batas waktu"), method="filter_overdue"
+    )
+
+    class Meta:
+        model = Permohonan
+        fields = ["status", "layanan", "kecamatan", "terlambat"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is None or not is_layanan_admin(request.user):
+            del self.filters["kecamatan"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue()
+        if value:
+            return overdue
+        return queryset.exclude(pk__in=overdue.values("pk"))
+
+
+class PermohonanIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return self.permission_policy.scope(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["today"] = timezone.localdate()
+        return context
+
+
+class PermohonanEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class PermohonanDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class PermohonanHistoryView(ScopedListingObjectMixin, HistoryView):
+    # Officers who may view an application may read its audit log.
+    any_permission_required = ["view", "delete"]
+
+
+class PermohonanUsageView(ScopedListingObjectMixin, UsageView):
+    pass
+
+
+# The processing actions.
+
+
+@dataclass(frozen=True)
+class PermohonanAction:
+    """One processing action: when it is offered, its form and its service call."""
+
+    name: str
+    label: str
+    statuses: frozenset
+    form_class: type
+    success_message: str
+    run: object
+    permission: str = "process"
+    uploads_file: bool = False
+
+    def is_available(self, permohonan):
+        return permohonan.status in self.statuses
+
+
+ACTIONS = {
+    action.name: action
+    for action in [
+        PermohonanAction(
+            "verifikasi",
+            _("Verifikasi"),
+            frozenset({S.DIAJUKAN}),
+            admin_forms.VerifyForm,
+            _("Permohonan %(code)s telah diverifikasi."),
+            lambda permohonan, user, data: services.verify(
+                permohonan, user, data["catatan"]
+            ),
+        ),
+        PermohonanAction(
+            "minta-perbaikan",
+            _("Minta perbaikan"),
+            frozenset({S.DIAJUKAN}),
+            admin_forms.RequestFixForm,
+            _("Permohonan %(code)s dikembalikan kepada pemohon untuk diperbaiki."),
+            lambda permohonan, user, data: services.request_fix(
+                permohonan, user, data["catatan"]
+            ),
+        ),
+        PermohonanAction(
+            "proses",
+            _("Proses"),
+            frozenset({S.DIVERIFIKASI}),
+            admin_forms.StartProcessingForm,
+            _("Permohonan %(code)s sedang diproses."),
+            lambda permohonan, user, data: services.start_processing(
+                permohonan, user, data["catatan"]
+            ),
+        ),
+        PermohonanAction(
+            "selesaikan",
+            _("Selesaikan"),
+            frozenset({S.DIPROSES}),
+            admin_forms.CompleteForm,
+            _("Permohonan %(code)s telah diselesaikan."),
+            lambda permohonan, user, data: services.complete(
+                permohonan, user, data["catatan"], result=data["hasil"]
+            ),
+            uploads_file=True,
+        ),
+        PermohonanAction(
+            "tolak",
+            _("Tolak"),
+            frozenset({S.DIAJUKAN, S.PERLU_PERBAIKAN, S.DIVERIFIKASI, S.DIPROSES}),
+            admin_forms.RejectForm,
+            _("Permohonan %(code)s ditolak."),
+            lambda permohonan, user, data: services.reject(
+                permohonan, user, data["alasan"]
+            ),
+        ),
+    ]
+}
+
+
+def permission_policy():
+    return PermohonanPermissionPolicy(Permohonan)
+
+
+def available_actions(user, permohonan):
+    """The actions ``user`` may take on ``permohonan`` in its current state."""
+    policy = permission_policy()
+    return [
+        action
+        for action in ACTIONS.values()
+        if action.is_available(permohonan)
+        and policy.user_has_permission(user, action.permission)
+    ]
+
+
+def scoped_object(request, pk):
+    """The application ``pk`` if ``request.user`` may see it, else 404."""
+    return get_object_or_404(permission_policy().scope(request.user), pk=pk)
+
+
+class PermohonanActionView(ProcessingActionView):
+    """Runs one processing action on an application through its service."""
+
+    actions = ACTIONS
+    form_object_kwarg = "permohonan"
+    unavailable_message = _(
+        "Tindakan “%(action)s” tidak tersedia untuk status permohonan ini."
+    )
+
+    def get_object(self, request, pk):
+        return scoped_object(request, pk)
+
+    def may_take(self, user, action):
+        return permission_policy().user_has_permission(user, action.permission)
+
+
+class BerkasView(View):
+    """Serves an applicant's uploaded file to officers who may see the application."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk, berkas_pk):
+        permohonan = scoped_object(request, pk)
+        berkas = get_object_or_404(permohonan.berkas, pk=berkas_pk)
+        extension = berkas.berkas.name.rsplit(".", 1)[-1] if berkas.berkas else ""
+        return private_file_response(
+            berkas.berkas,
+            berkas.content_type,
+            f"{berkas.label}.{extension}" if extension else berkas.label,
+            inline=berkas.is_image,
+        )
+
+
+class HasilView(View):
+    """Serves the result document of a completed application to its officers."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk):
+        permohonan = scoped_object(request, pk)
+        if not permohonan.hasil_berkas:
+            raise Http404
+        extension = permohonan.hasil_berkas.name.rsplit(".", 1)[-1]
+        return private_file_response(
+            permohonan.hasil_berkas,
+            permohonan.hasil_content_type,
+            f"hasil-{permohonan.kode_lacak}.{extension}",
+            inline=permohonan.hasil_content_type.startswith("image/"),
+        )
+
+
+class PermohonanDetailView(generic.InspectView):
+    """The application: applicant (NIK masked), answers, files, timeline, actions."""
+
+    template_name = "layanan/admin/permohonan_detail.html"
+    any_permission_required = ["view"]
+    url_namespace = None
+
+    def get_object(self, queryset=None):
+        return scoped_object(self.request, self.pk)
+
+    def get_fields(self):
+        return []
+
+    def get_page_title(self):
+        return self.object.kode_lacak
+
+    def get_page_subtitle(self):
+        return str(self.object.layanan)
+
+    def get_action_forms(self):
+        return [
+            {
+                "action": action,
+                "form": action.form_class(permohonan=self.object, prefix=action.name),
+                "url": reverse(
+                    f"{self.url_namespace}:action",
+                    args=[quote(self.object.pk), action.name],
+                ),
+            }
+            for action in available_actions(self.request.user, self.object)
+        ]
+
+    def get_timeline(self):
+        """Every entry, public and internal, with a readable event label."""
+        labels = dict(S.choices)
+        entries = list(
+            self.object.linimasa.select_related("author").order_by("created_at", "pk")
+        )
+        for entry in entries:
+            if entry.status_to and entry.status_from:
+                entry.event_label = (
+                    f"{labels.get(entry.status_from, entry.status_from)} → "
+                    f"{labels.get(entry.status_to, entry.status_to)}"
+                )
+            else:
+                entry.event_label = labels.get(entry.status_to, _("Catatan"))
+        return entries
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        permohonan = self.object
+        deadline = permohonan.deadline
+        context.update(
+            {
+                "permohonan": permohonan,
+                "overdue": is_overdue(permohonan),
+                "deadline": deadline,
+                "days_late": -deadline.working_days_left if deadline else 0,
+                "timeline": self.get_timeline(),
+                "berkas": [
+                    (
+                        item,
+                        reverse(
+                            f"{self.url_namespace}:berkas",
+                            args=[quote(permohonan.pk), item.pk],
+                        ),
+                    )
+                    for item in permohonan.berkas.all()
+                ],
+                "hasil_url": (
+                    reverse(f"{self.url_namespace}:hasil", args=[quote(permohonan.pk)])
+                    if permohonan.hasil_berkas
+                    else ""
+                ),
+                "action_forms": self.get_action_forms(),
+            }
+        )
+        return context
+
+
+class PermohonanViewSet(ModelViewSet):
+    """Service applications: listed, processed and exported within the user's scope."""
+
+    model = Permohonan
+    name = PERMOHONAN_URL_NAMESPACE
+    icon = "form"
+    menu_label = _("Permohonan layanan")
+    index_view_class = PermohonanIndexView
+    inspect_view_class = PermohonanDetailView
+    edit_view_class = PermohonanEditView
+    delete_view_class = PermohonanDeleteView
+    history_view_class = PermohonanHistoryView
+    usage_view_class = PermohonanUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = PermohonanFilterSet
+    list_display = [
+        "kode_lacak",
+        Column("layanan", label=_("Layanan"), sort_key="layanan__nama"),
+        Column("kecamatan", label=_("Kecamatan"), sort_key="kecamatan__nama"),
+        StatusColumn("status", label=_("Status"), sort_key="status"),
+        DateTimeColumn("diajukan_pada", label=_("Diajukan"), sort_key="diajukan_pada"),
+        PermohonanDeadlineColumn(
+            "batas_waktu", label=_("Batas waktu"), sort_key="batas_waktu"
+        ),
+    ]
+    search_fields = ["kode_lacak"]
+    search_backend_name = None
+    ordering = ["-diajukan_pada"]
+    list_per_page = 50
+    # Never the applicant's identity (name, NIK, phone, email, address) in exports.
+    list_export = [
+        "kode_lacak",
+        "layanan",
+        "kecamatan",
+        "desa",
+        "get_status_display",
+        "diajukan_pada",
+        "diverifikasi_pada",
+        "batas_waktu",
+        "selesai_pada",
+    ]
+    export_headings = {
+        "kode_lacak": _("Kode lacak"),
+        "layanan": _("Layanan"),
+        "kecamatan": _("Kecamatan"),
+        "desa": _("Desa/kelurahan"),
+        "get_status_display": _("Status"),
+        "diajukan_pada": _("Diajukan"),
+        "diverifikasi_pada": _("Diverifikasi"),
+        "batas_waktu": _("Batas waktu"),
+        "selesai_pada": _("Selesai"),
+    }
+    export_filename = "permohonan-e-kecamatan"
+    # The edit view is never reachable (the policy refuses "change"), but Wagtail
+    # builds its form class with the URLs.
+    form_fields = ["catatan_hasil"]
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            url_namespace=self.url_namespace, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "proses/<int:pk>/<slug:action>/",
+                PermohonanActionView.as_view(url_namespace=self.url_namespace),
+                name="action",
+            ),
+            path(
+                "berkas/<int:pk>/<int:berkas_pk>/",
+                BerkasView.as_view(),
+                name="berkas",
+            ),
+            path("hasil/<int:pk>/", HasilView.as_view(), name="hasil"),
+        ]
+
+
+class EKecamatanViewSetGroup(ViewSetGroup):
+    """The "e-kecamatan" admin menu; other pieces join it via ``submenu_hook``."""
+
+    menu_label = _("e-kecamatan")
+    menu_icon = "site"
+    menu_order = 260
+    submenu_hook = E_KECAMATAN_MENU_HOOK
+    items = [StandarLayananViewSet, PermohonanViewSet]
+
+
+# The dashboard.
+
+
+def sees_applications(user):
+    """Portal admins and kecamatan officers with a kecamatan on their profile."""
+    return is_layanan_admin(user) or officer_kecamatan_id(user) is not None
+
+
+class PermohonanDashboardPanel(Component):
+    """New and overdue applications in the user's scope."""
+
+    name = "permohonan_e_kecamatan"
+    template_name = "layanan/admin/dashboard_panel.html"
+    order = 95
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        if not sees_applications(self.request.user):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        scope = Permohonan.objects.for_user(self.request.user)
+        overdue = scope.overdue().select_related("layanan", "kecamatan")
+        overdue_list = list(
+            overdue.order_by("batas_waktu", "pk")[:DASHBOARD_OVERDUE_LIMIT]
+        )
+        index_url = reverse(f"{PERMOHONAN_URL_NAMESPACE}:index")
+        return {
+            "new_count": scope.filter(status=S.DIAJUKAN).count(),
+            "overdue_count": overdue.count(),
+            "overdue_list": [
+                (
+                    permohonan,
+                    reverse(
+                        f"{PERMOHONAN_URL_NAMESPACE}:inspect",
+                        args=[quote(permohonan.pk)],
+                    ),
+                )
+                for permohonan in overdue_list
+            ],
+            "new_url": f"{index_url}?status={S.DIAJUKAN}",
+            "overdue_url": f"{index_url}?terlambat=true",
+            "kecamatan": None
+            if is_layanan_admin(self.request.user)
+            else Kecamatan.objects.filter(
+                pk=officer_kecamatan_id(self.request.user)
+            ).first(),
+        }

@@ -1,0 +1,23 @@
+"""Registration of the e-kecamatan admin (menu, permission policy, dashboard)."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from layanan.models import Permohonan
+from layanan.viewsets import (
+    EKecamatanViewSetGroup,
+    PermohonanDashboardPanel,
+    PermohonanPermissionPolicy,
+)
+
+register_permission_policy(Permohonan, PermohonanPermissionPolicy(Permohonan))
+
+
+@hooks.register("register_admin_viewset")
+def register_e_kecamatan():
+    return EKecamatanViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_permohonan_panel(request, panels):
+    panels.append(PermohonanDashboardPanel(request))
