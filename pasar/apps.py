@@ -7,3 +7,8 @@ class PasarConfig(AppConfig):
 
     name = "pasar"
     verbose_name = _("e-pasar")
+
+    def ready(self):
+        from pasar import signals
+
+        signals.connect()

@@ -140,6 +140,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# UMKM owners log in on the public site (e-pasar); Wagtail admin keeps its own login.
+LOGIN_URL = "pasar:login"
+LOGIN_REDIRECT_URL = "pasar:dashboard"
+LOGOUT_REDIRECT_URL = "/"
 
 # Language and time: Bahasa Indonesia, WIB.
 # "id-id" rather than "id": Wagtail ships its Indonesian catalogue as id_ID, Django as

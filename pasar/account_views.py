@@ -1,0 +1,219 @@
+"""Owner accounts on the public site: sign-up, email confirmation, login, logout and
+password reset. Owners never get admin access: no staff flag, no groups."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from pasar.account_forms import (
+    EmailAuthenticationForm,
+    OwnerPasswordResetForm,
+    ResendConfirmationForm,
+    SignUpForm,
+    find_owner_by_email,
+)
+from portal.notifications import notify
+
+#: Pages with a POST form send only their origin (``no-referrer`` breaks CSRF).
+FORM_REFERRER_POLICY = "strict-origin"
+#: Sign-ups and confirmation resends accepted per client address and hour.
+SIGNUP_RATE_PER_HOUR = 10
+_RATE_WINDOW_SECONDS = 3600
+
+
+def private_page(view):
+    """No caching anywhere, and only the origin as referrer."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = FORM_REFERRER_POLICY
+        return response
+
+    return never_cache(wrapper)
+
+
+def _rate_limited(request, scope):
+    """Count one attempt of ``scope`` for the client; True once over the hourly limit."""
+    key = f"pasar:{scope}:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, _RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, _RATE_WINDOW_SECONDS)
+        count = 1
+    return count > SIGNUP_RATE_PER_HOUR
+
+
+def send_confirmation(request, user):
+    """Queue the email with the link that activates ``user``."""
+    path = reverse(
+        "pasar:confirm_email",
+        args=[
+            urlsafe_base64_encode(force_bytes(user.pk)),
+            default_token_generator.make_token(user),
+        ],
+    )
+    notify(
+        [user.email],
+        _("Konfirmasi akun e-pasar Anda"),
+        "pasar/email/confirm_email.txt",
+        {
+            "user": user,
+            "confirm_url": request.build_absolute_uri(path),
+            "timeout_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+        },
+    )
+
+
+def _too_many(request, template, form):
+    form.add_error(
+        None,
+        _(
+            "Terlalu banyak percobaan dari jaringan Anda. Silakan coba lagi sekitar "
+            "satu jam lagi."
+        ),
+    )
+    return render(request, template, {"form": form}, status=429)
+
+
+@private_page
+@sensitive_post_parameters("password1", "password2")
+def signup(request):
+    """Create an inactive owner account and send the confirmation link."""
+    if request.user.is_authenticated:
+        return redirect("pasar:dashboard")
+    template = "pasar/akun/signup.html"
+    if request.method == "POST":
+        form = SignUpForm(request.POST)
+        if _rate_limited(request, "signup"):
+            form.is_valid()
+            return _too_many(request, template, form)
+        if form.is_valid():
+            user = form.save()
+            send_confirmation(request, user)
+            request.session["pasar_signup_email"] = user.email
+            return redirect("pasar:signup_done")
+    else:
+        form = SignUpForm()
+    return render(request, template, {"form": form})
+
+
+@private_page
+def signup_done(request):
+    """ "Check your email", with the address the link went to."""
+    return render(
+        request,
+        "pasar/akun/signup_done.html",
+        {"email": request.session.get("pasar_signup_email", "")},
+    )
+
+
+@private_page
+def confirm_email(request, uidb64, token):
+    """Activate the account and log the owner in; the link works once."""
+    User = get_user_model()
+    try:
+        user = User.objects.get(pk=force_str(urlsafe_base64_decode(uidb64)))
+    except (TypeError, ValueError, OverflowError, User.DoesNotExist):
+        user = None
+    if user is None or not default_token_generator.check_token(user, token):
+        return render(request, "pasar/akun/confirm_invalid.html", status=400)
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    # Logging in updates last_login, which invalidates the token.
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(
+        request,
+        _("Akun Anda aktif. Lengkapi profil usaha Anda untuk mulai berjualan."),
+    )
+    return redirect("pasar:dashboard")
+
+
+@private_page
+def resend_confirmation(request):
+    """Send the confirmation link again; the answer never tells whether an email
+    is registered."""
+    template = "pasar/akun/resend.html"
+    if request.method == "POST":
+        form = ResendConfirmationForm(request.POST)
+        if _rate_limited(request, "resend"):
+            form.is_valid()
+            return _too_many(request, template, form)
+        if form.is_valid():
+            user = find_owner_by_email(form.cleaned_data["email"])
+            if user is not None and not user.is_active and user.has_usable_password():
+                send_confirmation(request, user)
+            request.session["pasar_signup_email"] = form.cleaned_data["email"]
+            return redirect("pasar:signup_done")
+    else:
+        form = ResendConfirmationForm(initial={"email": request.GET.get("email", "")})
+    return render(request, template, {"form": form})
+
+
+class OwnerLoginView(auth_views.LoginView):
+    """Login with email and password."""
+
+    form_class = EmailAuthenticationForm
+    template_name = "pasar/akun/login.html"
+    redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        response["Referrer-Policy"] = FORM_REFERRER_POLICY
+        return response
+
+
+class OwnerLogoutView(auth_views.LogoutView):
+    """Logout (POST only, as Django requires)."""
+
+    next_page = "/"
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("Anda sudah keluar."))
+        return response
+
+
+class OwnerPasswordResetView(auth_views.PasswordResetView):
+    """Ask for a password reset link by email."""
+
+    form_class = OwnerPasswordResetForm
+    template_name = "pasar/akun/password_reset_form.html"
+    email_template_name = "pasar/email/password_reset.txt"
+    subject_template_name = "pasar/email/password_reset_subject.txt"
+    success_url = reverse_lazy("pasar:password_reset_done")
+
+
+class OwnerPasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "pasar/akun/password_reset_done.html"
+
+
+class OwnerPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choose a new password from the emailed link."""
+
+    template_name = "pasar/akun/password_reset_confirm.html"
+    success_url = reverse_lazy("pasar:password_reset_complete")
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["new_password1"].label = _("Kata sandi baru")
+        form.fields["new_password2"].label = _("Ulangi kata sandi baru")
+        return form
+
+
+class OwnerPasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "pasar/akun/password_reset_complete.html"
