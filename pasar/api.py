@@ -26,6 +26,7 @@ from portal.api_errors import ErrorOut
 
 #: The full-size photo rendition the API links to, besides the card thumbnail.
 API_IMAGE_RENDITION = "max-1200x1200"
+API_RENDITIONS = (market.PRODUCT_CARD_RENDITION, API_IMAGE_RENDITION)
 
 router = Router(tags=["e-pasar"])
 
@@ -242,9 +243,7 @@ class UMKMPagination(LimitOffsetPagination):
 
 
 def _api_products(queryset):
-    return market.with_card_data(
-        queryset, market.PRODUCT_CARD_RENDITION, API_IMAGE_RENDITION
-    ).prefetch_related("tags")
+    return market.with_card_data(queryset, *API_RENDITIONS).prefetch_related("tags")
 
 
 # Endpoints -----------------------------------------------------------------------
@@ -273,7 +272,9 @@ def list_kategori(request):
 )
 @paginate(ProdukPagination)
 def list_produk(request, filters: Query[ProdukFilter]):
-    return _api_products(market.catalogue_queryset(_catalogue_filters(filters)))
+    return market.catalogue_queryset(
+        _catalogue_filters(filters), renditions=API_RENDITIONS
+    ).prefetch_related("tags")
 
 
 @router.get(

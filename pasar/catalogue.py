@@ -98,7 +98,7 @@ def search_product_ids(query):
     return [product.pk for product in results]
 
 
-def catalogue_queryset(filters=None):
+def catalogue_queryset(filters=None, renditions=()):
     """The public products matching ``filters``, sorted, with card data loaded.
 
     ``filters`` is a dict with any of: ``kategori`` (KategoriProduk), ``kecamatan``
@@ -123,7 +123,7 @@ def catalogue_queryset(filters=None):
     if filters.get("q"):
         products = products.filter(pk__in=search_product_ids(filters["q"]))
     sort = filters.get("urutkan") or Sort.TERBARU
-    return with_card_data(products.order_by(*Sort.ORDER_BY[sort]))
+    return with_card_data(products.order_by(*Sort.ORDER_BY[sort]), *renditions)
 
 
 def featured_products(limit):
