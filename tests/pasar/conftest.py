@@ -47,3 +47,35 @@ def market_moderator(db):
     user = UserFactory(username="moderator.pasar")
     user.groups.add(Group.objects.get(name=MODERATOR_PASAR))
     return user
+
+
+def product_data(kategori, **overrides):
+    """Valid product fields for :func:`pasar.services.create_product`."""
+    return {
+        "title": "Keripik Pisang Kepok",
+        "kategori": kategori,
+        "deskripsi": "Keripik pisang kepok renyah, digoreng setiap pagi.",
+        "harga": 15000,
+        "harga_maks": None,
+        "satuan": "per bungkus 250 g",
+        "ketersediaan": "tersedia",
+        "tags": ["keripik", "oleh-oleh"],
+        **overrides,
+    }
+
+
+@pytest.fixture
+def make_product(pasar_page, kategori):
+    """Create a draft product of an UMKM through the service (with one photo)."""
+    from pasar import services
+    from portal.uploads import clean_upload
+
+    def make(umkm, **overrides):
+        return services.create_product(
+            umkm,
+            product_data(kategori, **overrides),
+            [clean_upload(image_upload(), allow_pdf=False)],
+            umkm.pemilik,
+        )
+
+    return make
