@@ -245,6 +245,32 @@ class ComplaintFiguresBlock(blocks.StructBlock):
         return context
 
 
+class FeaturedProductsBlock(blocks.StructBlock):
+    """Featured e-pasar products, or the newest ones when none is featured."""
+
+    heading = blocks.CharBlock(label=_("judul bagian"), max_length=100)
+    count = blocks.IntegerBlock(label=_("jumlah"), min_value=1, max_value=12, default=4)
+
+    class Meta:
+        icon = "tag"
+        label = _("Produk unggulan")
+        template = "home/blocks/featured_products_block.html"
+        description = _(
+            "Produk UMKM unggulan dari e-pasar; produk terbaru bila belum ada yang "
+            "diunggulkan."
+        )
+        preview_value = {"heading": "Produk unggulan UMKM", "count": 4}
+
+    def get_context(self, value, parent_context=None):
+        from pasar.catalogue import featured_products
+        from pasar.models import PasarIndexPage
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["products"] = featured_products(value["count"])
+        context["pasar_page"] = PasarIndexPage.objects.live().first()
+        return context
+
+
 class HomeBlock(blocks.StreamBlock):
     """The sections of the home page, in the order editors choose."""
 
@@ -253,6 +279,7 @@ class HomeBlock(blocks.StreamBlock):
     latest_news = LatestNewsBlock()
     latest_announcements = LatestAnnouncementsBlock()
     complaint_figures = ComplaintFiguresBlock()
+    featured_products = FeaturedProductsBlock()
     text = blocks.RichTextBlock(
         label=_("teks"), features=["bold", "italic", "link", "ol", "ul", "h2", "h3"]
     )

@@ -319,13 +319,6 @@ AREA_SECTIONS = [
         "introduction": "Surat keterangan domisili, SKTM, pengantar KTP dan KK, serta layanan administrasi kecamatan lainnya, dengan persyaratan, prosedur, waktu penyelesaian dan biaya yang jelas.",
         "body": [],
     },
-    {
-        "slug": "e-pasar",
-        "title": "e-pasar",
-        "listing_summary": "Katalog produk UMKM Langkat: kuliner, kerajinan, hasil pertanian dan perikanan, langsung dari pelaku usaha.",
-        "introduction": "Pelaku UMKM mendaftarkan usahanya dan mengajukan produk; setiap produk diperiksa moderator sebelum tayang. Pembeli menghubungi penjual langsung melalui WhatsApp.",
-        "body": [],
-    },
 ]
 
 PROFILE_PAGES = [
@@ -439,6 +432,10 @@ def _home_page():
                     ),
                     ("latest_news", {"heading": "Berita terbaru", "count": 3}),
                     ("complaint_figures", {"heading": "Pengaduan bulan ini"}),
+                    (
+                        "featured_products",
+                        {"heading": "Produk unggulan UMKM", "count": 4},
+                    ),
                 ],
             )
         )
