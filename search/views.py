@@ -3,11 +3,16 @@ from dataclasses import dataclass
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from portal.pagination import paginate
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+#: The kind of result that is not a page: e-kecamatan service standards.
+SERVICES_KEY = "layanan"
+#: Services shown above the page results when every kind is searched.
+SERVICES_PREVIEW = 3
 
 
 @dataclass(frozen=True)
@@ -20,17 +25,30 @@ class SearchType:
 
 
 def search_types():
-    """The kinds of results; pages of any other type count as "Halaman"."""
+    """The kinds of page results; pages of any other type count as "Halaman"."""
     from home.models import BeritaPage, InformasiPublikPage, PengumumanPage
+    from pasar.models import ProdukPage
 
     return [
         SearchType("informasi", _("Informasi publik"), (InformasiPublikPage,)),
         SearchType("berita", _("Berita dan pengumuman"), (BeritaPage, PengumumanPage)),
+        SearchType("produk", _("Produk UMKM"), (ProdukPage,)),
     ]
 
 
-def _pages_of_type(key, types):
+def _public_pages():
+    """Live, public pages, without products the public may not see (e-pasar)."""
+    from pasar.catalogue import unlisted_product_ids
+
     pages = Page.objects.live().public()
+    hidden_products = unlisted_product_ids()
+    if hidden_products:
+        pages = pages.exclude(id__in=hidden_products)
+    return pages
+
+
+def _pages_of_type(key, types):
+    pages = _public_pages()
     for search_type in types:
         if search_type.key == key:
             return pages.type(*search_type.models)
@@ -38,24 +56,71 @@ def _pages_of_type(key, types):
     return pages.not_type(*other_models)
 
 
+def _services_page():
+    """The live e-kecamatan page that hosts the service standards, if any."""
+    from layanan.models import EKecamatanIndexPage
+
+    return EKecamatanIndexPage.objects.live().public().first()
+
+
+def _services(search_query):
+    """Live service standards matching ``search_query``."""
+    from layanan.models import StandarLayanan
+
+    return get_search_backend().search(search_query, StandarLayanan.objects.live())
+
+
+def _link_services(services, services_page):
+    """``services`` with ``result_url``: their page under the e-kecamatan page."""
+    base_url = services_page.url
+    for service in services:
+        service.result_url = base_url + services_page.reverse_subpage(
+            "service_detail", args=[service.slug]
+        )
+    return services
+
+
 def search(request):
-    """Site-wide search over every live, public page, by kind of result, paginated."""
+    """Site-wide search over live, public pages and kecamatan services, by kind of
+    result, paginated."""
     search_query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     types = search_types()
-    keys = [search_type.key for search_type in types] + ["halaman"]
+    services_page = _services_page()
+    page_keys = [search_type.key for search_type in types] + ["halaman"]
+    keys = page_keys + ([SERVICES_KEY] if services_page else [])
     chosen = request.GET.get("jenis", "")
     chosen = chosen if chosen in keys else ""
     results = Page.objects.none()
     facets = []
+    service_preview = []
     if search_query:
         labels = [search_type.label for search_type in types] + [_("Halaman lain")]
-        for key, label in zip(keys, labels, strict=True):
+        for key, label in zip(page_keys, labels, strict=True):
             count = _pages_of_type(key, types).search(search_query).count()
             facets.append({"key": key, "label": label, "count": count})
-        pages = (
-            _pages_of_type(chosen, types) if chosen else Page.objects.live().public()
-        )
-        results = pages.specific().search(search_query)
+        if services_page:
+            services = _services(search_query)
+            facets.insert(
+                len(types),
+                {
+                    "key": SERVICES_KEY,
+                    "label": _("Layanan kecamatan"),
+                    "count": services.count(),
+                },
+            )
+        if chosen == SERVICES_KEY:
+            results = services
+        elif chosen:
+            results = _pages_of_type(chosen, types).specific().search(search_query)
+        else:
+            results = _public_pages().specific().search(search_query)
+            if services_page:
+                service_preview = _link_services(
+                    list(services[:SERVICES_PREVIEW]), services_page
+                )
+    search_results = paginate(request, results, RESULTS_PER_PAGE)
+    if chosen == SERVICES_KEY:
+        _link_services(search_results.object_list, services_page)
     return TemplateResponse(
         request,
         "search/search.html",
@@ -63,6 +128,8 @@ def search(request):
             "search_query": search_query,
             "chosen_type": chosen,
             "facets": facets,
-            "search_results": paginate(request, results, RESULTS_PER_PAGE),
+            "search_results": search_results,
+            "service_preview": service_preview if search_results.number == 1 else [],
+            "services_key": SERVICES_KEY,
         },
     )
