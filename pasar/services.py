@@ -232,8 +232,13 @@ def create_product(umkm, data, images, user):
 
 
 def latest_product(page):
-    """The latest revision of ``page`` as a ProdukPage (what the owner last saved)."""
-    return page.specific.get_latest_revision_as_object()
+    """The latest revision of ``page`` as a ProdukPage (what the owner last saved).
+
+    Reads the page row again, so a stale ``page`` object still gives the latest.
+    """
+    from pasar.models import ProdukPage
+
+    return ProdukPage.objects.get(pk=page.pk).get_latest_revision_as_object()
 
 
 @transaction.atomic
