@@ -1,4 +1,9 @@
-"""Registration of the e-kecamatan admin (menu, permission policy, dashboard)."""
+"""Registration of the e-kecamatan admin (menu, permission policy, dashboard).
+
+Other e-kecamatan admin views (the IKM report) join the "e-kecamatan" menu through
+``layanan.viewsets.E_KECAMATAN_MENU_HOOK``: register a function under that hook
+name returning a ``MenuItem``, or register a viewset whose ``menu_hook`` is it.
+"""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
