@@ -26,3 +26,10 @@ def register_e_kecamatan():
 @hooks.register("construct_homepage_panels")
 def add_permohonan_panel(request, panels):
     panels.append(PermohonanDashboardPanel(request))
+
+
+@hooks.register("register_admin_viewset")
+def register_ikm_report():
+    from layanan.ikm_views import IKMReportViewSet
+
+    return IKMReportViewSet()
