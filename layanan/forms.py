@@ -67,7 +67,9 @@ def _isian_field(block, for_fix):
     # berkas: when fixing, an earlier upload is kept unless replaced.
     if for_fix:
         options["required"] = False
-    options["help_text"] = options["help_text"] or UPLOAD_HELP
+    options["help_text"] = " ".join(
+        str(text) for text in (options["help_text"], UPLOAD_HELP) if text
+    )
     return CheckedFileField(**options)
 
 
@@ -83,7 +85,11 @@ class DynamicFieldsMixin:
             self.fields[requirement_name(block)] = CheckedFileField(
                 label=block.value["nama"],
                 required=not for_fix,
-                help_text=block.value.get("keterangan") or UPLOAD_HELP,
+                help_text=" ".join(
+                    str(text)
+                    for text in (block.value.get("keterangan"), UPLOAD_HELP)
+                    if text
+                ),
             )
         for block in self._fields:
             name = field_name(block)

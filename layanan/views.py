@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +31,7 @@ from layanan.models import (
     Permohonan,
     StandarLayanan,
 )
+from portal.http import FORM_REFERRER_POLICY, private
 from portal.models import Desa, Kecamatan
 from portal.storage import private_file_response
 from portal.tracking import normalise_tracking_code
@@ -42,23 +42,7 @@ UPLOAD_ACCEPT = (
     "image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf"
 )
 
-#: Pages with a POST form send their origin (never the path with the token), so
-#: Django's CSRF check passes; pages without forms send no referrer at all.
-FORM_REFERRER_POLICY = "strict-origin"
 NO_REFERRER = "no-referrer"
-
-
-# ---------- Response helpers ----------
-
-
-def private(response, referrer_policy=None, noindex=False):
-    """Mark ``response`` private and never stored by any cache."""
-    add_never_cache_headers(response)
-    if referrer_policy:
-        response["Referrer-Policy"] = referrer_policy
-    if noindex:
-        response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 def _route_url(page, name, *args):

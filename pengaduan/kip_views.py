@@ -38,7 +38,7 @@ from pengaduan.models import (
     DokumenJawaban,
     PermohonanInformasi,
 )
-from pengaduan.views import FORM_REFERRER_POLICY, private, private_redirect
+from portal.http import FORM_REFERRER_POLICY, private, private_redirect
 from portal.pagination import paginate
 from portal.storage import private_file_response
 from portal.tracking import normalise_tracking_code

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -35,6 +35,7 @@ from pengaduan.statistics import (
     month_columns,
     statistics_csv,
 )
+from portal.http import FORM_REFERRER_POLICY, private, private_redirect
 from portal.models import Desa, Kecamatan
 from portal.pagination import paginate
 from portal.storage import private_file_response
@@ -43,49 +44,6 @@ from portal.validators import validation_messages
 
 PUBLISHED_PER_PAGE = 20
 RESOLVED_STATUSES = (StatusLaporan.SELESAI, StatusLaporan.DITUTUP)
-PRIVATE_CACHE_CONTROL = "private, no-cache, no-store, max-age=0"
-
-#: Pages with a POST form: the path (with the secret token) never leaves the page,
-#: but the origin does, as browsers send ``Origin: null`` under ``no-referrer`` and
-#: Django's CSRF check refuses that.
-FORM_REFERRER_POLICY = "strict-origin"
-
-
-# ---------- Response helpers ----------
-
-
-def _set_private_headers(response, referrer_policy=None, noindex=False):
-    del response["Cache-Control"]
-    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
-    if referrer_policy:
-        response["Referrer-Policy"] = referrer_policy
-    if noindex:
-        response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
-def private(response, referrer_policy=None, noindex=False):
-    """Mark ``response`` private and uncacheable, also after ``BasePage.serve``.
-
-    Template responses get the headers again once rendered (after ``serve`` patched
-    them); other responses are wrapped so the handler's render step does the same.
-    """
-    _set_private_headers(response, referrer_policy, noindex)
-    if isinstance(response, TemplateResponse):
-        response.add_post_render_callback(
-            lambda rendered: _set_private_headers(rendered, referrer_policy, noindex)
-        )
-    else:
-        # Django renders any response with a callable ``render`` after the view chain.
-        response.render = lambda: _set_private_headers(
-            response, referrer_policy, noindex
-        )
-    return response
-
-
-def private_redirect(url, referrer_policy=None):
-    """A POST/redirect/GET redirect that no shared cache keeps."""
-    return private(HttpResponseRedirect(url), referrer_policy=referrer_policy)
 
 
 def _route_url(page, name, *args):
