@@ -14,6 +14,7 @@ from layanan.viewsets import (
     PermohonanDashboardPanel,
     PermohonanPermissionPolicy,
 )
+from portal.models import ScopedLogEntry
 
 register_permission_policy(Permohonan, PermohonanPermissionPolicy(Permohonan))
 
@@ -33,3 +34,8 @@ def register_ikm_report():
     from layanan.ikm_views import IKMReportViewSet
 
     return IKMReportViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_scoped_audit_log(actions):
+    actions.register_model(Permohonan, ScopedLogEntry)

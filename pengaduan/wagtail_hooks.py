@@ -16,6 +16,7 @@ from pengaduan.viewsets import (
     LaporanDashboardPanel,
     LaporanPermissionPolicy,
 )
+from portal.models import ScopedLogEntry
 
 register_permission_policy(Laporan, LaporanPermissionPolicy(Laporan))
 register_permission_policy(
@@ -42,6 +43,11 @@ def add_laporan_panel(request, panels):
 @hooks.register("construct_homepage_panels")
 def add_layanan_informasi_panel(request, panels):
     panels.append(PPIDDashboardPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_scoped_audit_log(actions):
+    actions.register_model(Laporan, ScopedLogEntry)
 
 
 @hooks.register("register_log_actions")

@@ -1,3 +1,4 @@
+from .audit import ScopedLogEntry
 from .calendar import HariLibur
 from .organisation import PerangkatDaerah
 from .pages import BasePage
@@ -13,4 +14,5 @@ __all__ = [
     "PengaturanPortal",
     "PerangkatDaerah",
     "ProfilPetugas",
+    "ScopedLogEntry",
 ]
