@@ -312,13 +312,6 @@ NEWS = [
 ]
 
 AREA_SECTIONS = [
-    {
-        "slug": "e-kecamatan",
-        "title": "e-kecamatan",
-        "listing_summary": "Standar pelayanan 23 kantor camat dan pengajuan layanan administrasi secara daring.",
-        "introduction": "Surat keterangan domisili, SKTM, pengantar KTP dan KK, serta layanan administrasi kecamatan lainnya, dengan persyaratan, prosedur, waktu penyelesaian dan biaya yang jelas.",
-        "body": [],
-    },
 ]
 
 PROFILE_PAGES = [
