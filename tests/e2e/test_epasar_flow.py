@@ -318,3 +318,7 @@ def test_an_owner_product_from_a_phone_is_moderated_and_listed(
         "href", re.compile(re.escape(product.url) + "$")
     )
     expect(result).to_contain_text(PRODUCT_PRICE_SHOWN)
+    expect(phone.get_by_role("navigation", name="Jenis hasil")).to_contain_text(
+        "Produk UMKM (1)"
+    )
+    assert_no_sideways_scroll(phone)
