@@ -14,7 +14,6 @@ from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from pasar.account_forms import (
@@ -24,25 +23,26 @@ from pasar.account_forms import (
     SignUpForm,
     find_owner_by_email,
 )
+from portal.http import FORM_REFERRER_POLICY, private
 from portal.notifications import notify
 
-#: Pages with a POST form send only their origin (``no-referrer`` breaks CSRF).
-FORM_REFERRER_POLICY = "strict-origin"
 #: Sign-ups and confirmation resends accepted per client address and hour.
 SIGNUP_RATE_PER_HOUR = 10
 _RATE_WINDOW_SECONDS = 3600
 
 
 def private_page(view):
-    """No caching anywhere, and only the origin as referrer."""
+    """Owners' pages: private, uncacheable, not indexed; only the origin as referrer."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = FORM_REFERRER_POLICY
-        return response
+        return private(
+            view(request, *args, **kwargs),
+            referrer_policy=FORM_REFERRER_POLICY,
+            noindex=True,
+        )
 
-    return never_cache(wrapper)
+    return wrapper
 
 
 def _rate_limited(request, scope):
@@ -172,9 +172,11 @@ class OwnerLoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        response["Referrer-Policy"] = FORM_REFERRER_POLICY
-        return response
+        return private(
+            super().dispatch(request, *args, **kwargs),
+            referrer_policy=FORM_REFERRER_POLICY,
+            noindex=True,
+        )
 
 
 class OwnerLogoutView(auth_views.LogoutView):
