@@ -108,6 +108,8 @@ def search(request):
                     "count": services.count(),
                 },
             )
+        # Kinds without results are left out, unless the reader chose one.
+        facets = [facet for facet in facets if facet["count"] or facet["key"] == chosen]
         if chosen == SERVICES_KEY:
             results = services
         elif chosen:

@@ -67,7 +67,7 @@ def test_products_of_unverified_umkm_are_never_found(client, pasar_page):
     for jenis in ("", "produk", "halaman"):
         response = client.get(reverse("search"), {"q": "dodol", "jenis": jenis})
         assert result_titles(response) == []
-    assert facet_counts(response)["produk"] == 0
+    assert facet_counts(response).get("produk", 0) == 0
 
 
 def test_products_group_narrows_to_products(client, pasar_page, home_page):
@@ -100,6 +100,12 @@ def test_all_results_show_matching_services_above_the_pages(client, ekecamatan_p
     html = response.content.decode()
     assert "Layanan kecamatan yang cocok" in html
     assert 'href="/e-kecamatan/layanan/pindah/"' in html
+
+
+def test_kinds_without_results_are_not_offered(client, pasar_page, ekecamatan_page):
+    ProdukPageFactory(parent=pasar_page, title="Kopi Bubuk Bahorok")
+    response = client.get(reverse("search"), {"q": "kopi"})
+    assert facet_counts(response) == {"produk": 1}
 
 
 def test_without_an_ekecamatan_page_services_are_not_offered(client, home_page):
