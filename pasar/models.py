@@ -344,6 +344,11 @@ class ProdukPage(BasePage):
             raise Http404
         return super().serve(request, *args, **kwargs)
 
+    def get_sitemap_urls(self, request=None):
+        if not self.umkm.terverifikasi:
+            return []
+        return super().get_sitemap_urls(request)
+
     def get_context(self, request, *args, **kwargs):
         from pasar import catalogue
 

@@ -7,10 +7,21 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 
 class PortalPagesAPIViewSet(PagesAPIViewSet):
-    """Pages endpoint that loads each page's locale with the page, not once per item."""
+    """Pages endpoint that loads each page's locale with the page, not once per item.
+
+    Products of UMKM not yet verified are live pages the public site does not show
+    (DESIGN 4.5); the API leaves them out too.
+    """
 
     def get_queryset(self):
-        return super().get_queryset().select_related("locale")
+        from pasar.catalogue import unlisted_product_ids
+
+        return (
+            super()
+            .get_queryset()
+            .exclude(pk__in=unlisted_product_ids())
+            .select_related("locale")
+        )
 
 
 content_api = WagtailAPIRouter("wagtailapi")

@@ -14,13 +14,23 @@ from home.models import (
     PPIDPage,
     StandardPage,
 )
+from layanan.models import EKecamatanIndexPage
+from pasar.models import PasarIndexPage
 from pengaduan.models import ELagaIndexPage, LayananInformasiPage
 
 
 class TestKIPPageTree(WagtailPageTestCase):
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, PPIDPage, BeritaIndexPage, ELagaIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                PPIDPage,
+                BeritaIndexPage,
+                ELagaIndexPage,
+                EKecamatanIndexPage,
+                PasarIndexPage,
+            },
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 

@@ -215,3 +215,20 @@ def test_content_api_filters_products_by_category_and_price(
         "/api/v2/pages/", {"type": "pasar.ProdukPage", "tags": "pedas"}
     )
     assert [item["title"] for item in response.json()["items"]] == ["Rendang Daging"]
+
+
+def test_content_api_and_sitemap_leave_out_products_of_unverified_umkm(
+    client, pasar_page, rendang
+):
+    hidden = ProdukPageFactory(
+        parent=pasar_page, title="Dodol Belum Terverifikasi", umkm__terverifikasi=False
+    )
+
+    listing = client.get("/api/v2/pages/", {"type": "pasar.ProdukPage"}).json()
+    detail = client.get(f"/api/v2/pages/{hidden.pk}/")
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert [item["title"] for item in listing["items"]] == ["Rendang Daging"]
+    assert detail.status_code == HTTPStatus.NOT_FOUND
+    assert hidden.slug not in sitemap
+    assert rendang.slug in sitemap
