@@ -188,7 +188,8 @@ class StandarLayanan(
     def is_offered_in(self, kecamatan):
         if self.semua_kecamatan:
             return True
-        return self.kecamatan.filter(pk=getattr(kecamatan, "pk", kecamatan)).exists()
+        kecamatan_id = getattr(kecamatan, "pk", kecamatan)
+        return any(item.pk == kecamatan_id for item in self.kecamatan.all())
 
     def get_preview_template(self, request, mode_name):
         return "layanan/standar_layanan_preview.html"

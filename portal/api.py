@@ -84,6 +84,6 @@ def _throttled(request, exc):
 api.add_router("/", reference_router)
 api.add_router("/pengaduan/", pengaduan_router)
 api.add_router("/informasi-publik/", kip_router)
-api.add_router("/layanan/", layanan_router)
+api.add_router("/e-kecamatan/", layanan_router)
 api.add_router("/pasar/saya/", pasar_owner_router)
 api.add_router("/pasar/", pasar_router)

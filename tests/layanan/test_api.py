@@ -28,7 +28,7 @@ from tests.layanan.factories import (
 
 pytestmark = pytest.mark.django_db
 
-API = "/api/portal/v1/layanan"
+API = "/api/portal/v1/e-kecamatan"
 IDENTITY = {
     "nama": "Rina Sembiring",
     "nik": "1205015203850002",

@@ -19,7 +19,7 @@ from tests.layanan.factories import StandarLayananFactory, role_user
 pytestmark = pytest.mark.django_db
 
 URLS = "wagtailsnippets_layanan_standarlayanan"
-PUBLIC_LIST = "/api/portal/v1/layanan/layanan/"
+PUBLIC_LIST = "/api/portal/v1/e-kecamatan/layanan/"
 
 
 @pytest.fixture

@@ -5,12 +5,11 @@ import itertools
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from wagtail.models import ModelLogEntry
 
 from pengaduan import services
 from pengaduan.choices import JenisCatatan, StatusLaporan
 from pengaduan.services import LAPORAN_STATUS
-from portal.models import PerangkatDaerah
+from portal.models import PerangkatDaerah, ScopedLogEntry
 from portal.status import InvalidTransition
 from tests.factories import ProfilPetugasFactory, UserFactory
 from tests.pengaduan.factories import LaporanFactory
@@ -81,7 +80,7 @@ def test_the_full_lifecycle_writes_timeline_audit_log_and_emails(
         == JenisCatatan.TINDAK_LANJUT
     )
     assert laporan.tindak_lanjut_pertama_pada is not None
-    logged = ModelLogEntry.objects.filter(object_id=str(laporan.pk)).values_list(
+    logged = ScopedLogEntry.objects.filter(object_id=str(laporan.pk)).values_list(
         "data", flat=True
     )
     assert {"from": "baru", "to": "diverifikasi"} in list(logged)
