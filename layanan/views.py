@@ -31,10 +31,10 @@ from layanan.models import (
     Permohonan,
     StandarLayanan,
 )
+from portal.forms import TrackingCodeForm
 from portal.http import FORM_REFERRER_POLICY, private
 from portal.models import Desa, Kecamatan
 from portal.storage import private_file_response
-from portal.tracking import normalise_tracking_code
 from portal.validators import validation_messages
 
 #: What the upload fields accept; the content is checked again on the server.
@@ -323,27 +323,9 @@ def confirmation(request, page, token):
     return private(response, referrer_policy=NO_REFERRER, noindex=True)
 
 
-class TrackingForm(forms.Form):
-    """The tracking code, in any case and spacing."""
-
-    kode = forms.CharField(
-        label=_("Kode lacak"),
-        max_length=40,
-        help_text=_(
-            "Contoh: KCM-7Q4M-2KXP. Huruf besar/kecil dan spasi tidak masalah."
-        ),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters"}
-        ),
-    )
-
-    def clean_kode(self):
-        return normalise_tracking_code(self.cleaned_data["kode"])
-
-
 def track(request, page):
     """Tracking by code: service, kecamatan, status, deadline and public timeline."""
-    form = TrackingForm(request.GET or None)
+    form = TrackingCodeForm(request.GET or None, code_prefix="KCM")
     context = _page_context(page, form=form, permohonan=None, not_found=False)
     if form.is_bound and form.is_valid():
         permohonan = _permohonan(kode_lacak=form.cleaned_data["kode"])

@@ -38,10 +38,10 @@ from pengaduan.models import (
     DokumenJawaban,
     PermohonanInformasi,
 )
+from portal.forms import TrackingCodeForm
 from portal.http import FORM_REFERRER_POLICY, private, private_redirect
 from portal.pagination import paginate
 from portal.storage import private_file_response
-from portal.tracking import normalise_tracking_code
 from portal.validators import validation_messages
 from portal.working_days import WorkingDayCalendar, to_local_date
 
@@ -189,27 +189,14 @@ def request_confirmation(request, page, token):
 # ---------- Tracking ----------
 
 
-class TrackingForm(forms.Form):
-    """The registration number, in any case and spacing."""
-
-    nomor = forms.CharField(
-        label=_("Nomor registrasi"),
-        max_length=40,
-        help_text=_(
-            "Contoh: KIP-7Q4M-2KXP. Huruf besar/kecil dan spasi tidak masalah."
-        ),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters"}
-        ),
-    )
-
-    def clean_nomor(self):
-        return normalise_tracking_code(self.cleaned_data["nomor"])
-
-
 def track(request, page):
     """Tracking by number: status, deadlines, decision and objection; no identity."""
-    form = TrackingForm(request.GET or None)
+    form = TrackingCodeForm(
+        request.GET or None,
+        code_prefix="KIP",
+        field_name="nomor",
+        label=_("Nomor registrasi"),
+    )
     context = _page_context(page, form=form, permohonan=None, not_found=False)
     if form.is_bound and form.is_valid():
         permohonan = (

@@ -35,6 +35,7 @@ from pengaduan.statistics import (
     month_columns,
     statistics_csv,
 )
+from portal.forms import TrackingCodeForm
 from portal.http import FORM_REFERRER_POLICY, private, private_redirect
 from portal.models import Desa, Kecamatan
 from portal.pagination import paginate
@@ -200,24 +201,6 @@ def confirmation(request, page, token):
     return private(response, referrer_policy="no-referrer", noindex=True)
 
 
-class TrackingForm(forms.Form):
-    """The tracking code, in any case and spacing."""
-
-    kode = forms.CharField(
-        label=_("Kode lacak"),
-        max_length=40,
-        help_text=_(
-            "Contoh: LGK-7Q4M-2KXP. Huruf besar/kecil dan spasi tidak masalah."
-        ),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters"}
-        ),
-    )
-
-    def clean_kode(self):
-        return normalise_tracking_code(self.cleaned_data["kode"])
-
-
 def _status_context(laporan):
     return {
         "laporan": laporan,
@@ -228,7 +211,7 @@ def _status_context(laporan):
 
 def track(request, page):
     """Tracking by code: status, deadlines and public answers, nothing else."""
-    form = TrackingForm(request.GET or None)
+    form = TrackingCodeForm(request.GET or None, code_prefix="LGK")
     context = _page_context(page, form=form, laporan=None, not_found=False)
     if form.is_bound and form.is_valid():
         laporan = _laporan_for_status_page(kode_lacak=form.cleaned_data["kode"])
