@@ -9,10 +9,8 @@ show the request, its dates and its outcome only.
 import datetime
 from typing import Literal
 
-from django.core.exceptions import BadRequest, SuspiciousOperation, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import UnreadablePostError
-from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
@@ -40,7 +38,12 @@ from pengaduan.models import (
     PermohonanInformasi,
 )
 from portal.api_errors import ErrorOut, error_response
-from portal.api_forms import FORM_CONTENT_TYPES, ClientAddressThrottle, form_errors
+from portal.api_forms import (
+    FORM_CONTENT_TYPES,
+    ClientAddressThrottle,
+    form_errors,
+    read_form_body,
+)
 from portal.tracking import normalise_tracking_code
 from portal.working_days import WorkingDayCalendar, to_local_date
 
@@ -210,35 +213,14 @@ class RegisterFilter(Schema):
 def _read_form(request):
     """``(data, files, None)`` from a form-encoded or multipart body, or
     ``(None, None, error response)``."""
-    if request.content_type not in FORM_CONTENT_TYPES:
-        message = _(
+    return read_form_body(
+        request,
+        unsupported_message=_(
             "Kirim data sebagai application/x-www-form-urlencoded atau "
             "multipart/form-data."
-        )
-        return (
-            None,
-            None,
-            error_response(
-                request,
-                415,
-                message,
-                [{"field": "__all__", "message": message, "code": "unsupported_media"}],
-            ),
-        )
-    try:
-        return request.POST, request.FILES, None
-    except (MultiPartParserError, SuspiciousOperation, BadRequest, UnreadablePostError):
-        message = _("Badan permintaan tidak dapat dibaca.")
-        return (
-            None,
-            None,
-            error_response(
-                request,
-                400,
-                message,
-                [{"field": "__all__", "message": message, "code": "malformed"}],
-            ),
-        )
+        ),
+        malformed_message=_("Badan permintaan tidak dapat dibaca."),
+    )
 
 
 def _invalid(request, form):

@@ -65,8 +65,19 @@ class ClientAddressThrottle(SimpleRateThrottle):
         return max(getattr(self._local, "wait", 1.0), 1.0)
 
 
-def form_errors(form):
-    """One entry per field, with the form's own (Indonesian) messages."""
+def form_errors(form, *, each_message=False):
+    """The form's own (Indonesian) messages in the API's error format.
+
+    One entry per field, its messages joined; with ``each_message`` one entry per
+    message, each with its own code.
+    """
+    if each_message:
+        return [
+            {"field": field, "message": message, "code": error.code or "invalid"}
+            for field, errors in form.errors.as_data().items()
+            for error in errors
+            for message in error.messages
+        ]
     return [
         {
             "field": field,
@@ -77,14 +88,19 @@ def form_errors(form):
     ]
 
 
-def read_form_body(request, what):
+def read_form_body(
+    request, what=None, *, unsupported_message=None, malformed_message=None
+):
     """``(data, files, None)`` of a form submission, or ``(None, None, response)``.
 
-    The response is a 415 when the body is not a form, a 400 when the multipart body
-    cannot be read; ``what`` names the submission in the message ("permohonan").
+    The response is a 415 when the body is not a form, a 400 when the body cannot be
+    read. ``what`` names the submission in the 415 message ("permohonan");
+    ``unsupported_message`` and ``malformed_message`` replace the two messages.
     """
     if request.content_type not in FORM_CONTENT_TYPES:
-        message = _("Kirim %(what)s sebagai multipart/form-data.") % {"what": what}
+        message = unsupported_message or _(
+            "Kirim %(what)s sebagai multipart/form-data."
+        ) % {"what": what}
         return (
             None,
             None,
@@ -98,7 +114,9 @@ def read_form_body(request, what):
     try:
         return request.POST, request.FILES, None
     except (MultiPartParserError, SuspiciousOperation, BadRequest, UnreadablePostError):
-        message = _("Badan permintaan multipart tidak dapat dibaca.")
+        message = malformed_message or _(
+            "Badan permintaan multipart tidak dapat dibaca."
+        )
         return (
             None,
             None,
