@@ -22,11 +22,9 @@ from pasar import services
 from pasar.forms import ProdukForm, UMKMProfileForm
 from pasar.models import UMKM, ProdukPage
 from portal.api_errors import ErrorOut, error_response
+from portal.api_forms import FORM_CONTENT_TYPES, form_errors
 
 router = Router(tags=["e-pasar: pemilik UMKM"], auth=django_auth)
-
-FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
-
 
 # Schemas -------------------------------------------------------------------------
 
@@ -144,16 +142,6 @@ _PHOTOS = {
 
 
 # Helpers -------------------------------------------------------------------------
-
-
-def form_field_errors(form):
-    """One entry per message of each invalid field, in the form's own words."""
-    return [
-        {"field": field, "message": message, "code": error.code or "invalid"}
-        for field, errors in form.errors.as_data().items()
-        for error in errors
-        for message in error.messages
-    ]
 
 
 def _invalid(request, errors):
@@ -291,7 +279,7 @@ def _save_profile(request, umkm):
         return None, _bad_body(request, error)
     form = UMKMProfileForm(data, files, instance=umkm)
     if not form.is_valid():
-        return None, _invalid(request, form_field_errors(form))
+        return None, _invalid(request, form_errors(form, each_message=True))
     try:
         saved = services.save_umkm_profile(
             request.auth,
@@ -419,7 +407,7 @@ def create_product(request):
         return _bad_body(request, error)
     form = ProdukForm(data, files)
     if not form.is_valid():
-        return _invalid(request, form_field_errors(form))
+        return _invalid(request, form_errors(form, each_message=True))
     try:
         product = services.create_product(
             umkm, form.product_data(), form.cleaned_data["gambar_baru"], request.auth
@@ -443,7 +431,7 @@ def _update(request, produk_id):
         data, files, existing_images=[item.image for item in draft.gambar.all()]
     )
     if not form.is_valid():
-        return _invalid(request, form_field_errors(form))
+        return _invalid(request, form_errors(form, each_message=True))
     try:
         services.update_product(
             product, form.product_data(), form.cleaned_data["gambar_baru"], request.auth
