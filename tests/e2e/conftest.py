@@ -11,6 +11,7 @@ are restored before each test.
 """
 
 import os
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -54,6 +55,8 @@ AREAS = [
     ("e-pasar", "Katalog produk UMKM Langkat dari para pelaku usaha lokal."),
 ]
 SEARCHABLE_WORD = "imunisasi"
+#: The password the user factories give every account (``tests/factories.py``).
+FACTORY_PASSWORD = "kata-sandi-uji-123"
 HERO_HEADING = "Portal Pelayanan Publik Kabupaten Langkat"
 
 
@@ -209,3 +212,24 @@ def assert_no_serious_a11y_violations(page):
                 summary = node.get("failureSummary", "").replace("\n", "\n      ")
                 lines.append(f"    at {target}: {summary}")
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+def assert_no_sideways_scroll(tab):
+    """The page fits the phone's width: nothing scrolls sideways."""
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    assert width <= MOBILE_VIEWPORT["width"], f"{tab.url} scrolls sideways"
+
+
+def admin_tab(browser, live_url, username, password=FACTORY_PASSWORD):
+    """A desktop tab logged in to the Wagtail admin through its login form."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=DESKTOP_VIEWPORT, locale="id-ID")
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    tab.goto(live_url + "/admin/login/")
+    tab.locator("#id_username").fill(username)
+    tab.locator("#id_password").fill(password)
+    tab.locator("form button[type=submit]").click()
+    expect(tab).to_have_url(re.compile(r"/admin/$"))
+    return context, tab

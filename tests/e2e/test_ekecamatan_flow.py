@@ -17,8 +17,12 @@ from reportlab.pdfgen import canvas
 from layanan.choices import StatusPermohonan
 from layanan.models import EKecamatanIndexPage, Permohonan, SurveiIKM
 from portal.models import Desa
-from tests.e2e.conftest import E2E_DB, assert_no_serious_a11y_violations
-from tests.e2e.test_elaga_flow import admin_tab, assert_no_sideways_scroll
+from tests.e2e.conftest import (
+    E2E_DB,
+    admin_tab,
+    assert_no_serious_a11y_violations,
+    assert_no_sideways_scroll,
+)
 from tests.layanan.factories import StandarLayananFactory, kecamatan_officer
 
 pytestmark = [pytest.mark.e2e, E2E_DB]

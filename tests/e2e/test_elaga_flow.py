@@ -17,10 +17,10 @@ from pengaduan.models import Laporan
 from portal.models import Desa, PerangkatDaerah
 from portal.roles import MODERATOR_PENGADUAN, PETUGAS_OPD
 from tests.e2e.conftest import (
-    DESKTOP_VIEWPORT,
     E2E_DB,
-    MOBILE_VIEWPORT,
+    admin_tab,
     assert_no_serious_a11y_violations,
+    assert_no_sideways_scroll,
 )
 from tests.pengaduan.factories import (
     KategoriLaporanFactory,
@@ -30,7 +30,6 @@ from tests.pengaduan.factories import (
 
 pytestmark = [pytest.mark.e2e, E2E_DB]
 
-PASSWORD = "kata-sandi-uji-123"  # PetugasFactory's password
 REPORT_TITLE = "Jembatan gantung Desa Brandan Barat rusak"
 REPORT_TEXT = (
     "Papan lantai jembatan gantung di dekat sekolah patah dua bilah sejak hujan "
@@ -77,24 +76,6 @@ def photo(tmp_path):
     path = tmp_path / "jembatan.jpg"
     Image.new("RGB", (320, 240), (110, 140, 90)).save(path, "JPEG", quality=85)
     return path
-
-
-def assert_no_sideways_scroll(tab):
-    width = tab.evaluate("document.documentElement.scrollWidth")
-    assert width <= MOBILE_VIEWPORT["width"], f"{tab.url} scrolls sideways"
-
-
-def admin_tab(browser, live_url, username):
-    """A desktop tab logged in to the Wagtail admin through its login form."""
-    context = browser.new_context(viewport=DESKTOP_VIEWPORT, locale="id-ID")
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    tab.goto(live_url + "/admin/login/")
-    tab.locator("#id_username").fill(username)
-    tab.locator("#id_password").fill(PASSWORD)
-    tab.locator("form button[type=submit]").click()
-    expect(tab).to_have_url(re.compile(r"/admin/$"))
-    return context, tab
 
 
 def open_report_in_admin(tab, live_url, code):

@@ -22,17 +22,16 @@ from wagtail.models import WorkflowPage
 from pasar.models import UMKM, PasarIndexPage, ProdukPage
 from portal.roles import MODERATOR_PASAR
 from tests.e2e.conftest import (
-    DESKTOP_VIEWPORT,
     E2E_DB,
-    MOBILE_VIEWPORT,
+    admin_tab,
     assert_no_serious_a11y_violations,
+    assert_no_sideways_scroll,
 )
 from tests.factories import UserFactory
 from tests.pasar.factories import KategoriProdukFactory
 
 pytestmark = [pytest.mark.e2e, E2E_DB]
 
-MODERATOR_PASSWORD = "kata-sandi-uji-123"  # UserFactory's password
 OWNER_EMAIL = "siti.keripik.e2e@example.com"
 OWNER_PASSWORD = "Pisang-Kepok-Renyah-77"
 BUSINESS_NAME = "Keripik Mak Siti Brandan"
@@ -82,11 +81,6 @@ def photo(tmp_path):
     return path
 
 
-def assert_no_sideways_scroll(tab):
-    width = tab.evaluate("document.documentElement.scrollWidth")
-    assert width <= MOBILE_VIEWPORT["width"], f"{tab.url} scrolls sideways"
-
-
 def emails_to(address):
     """The emails sent so far to ``address`` (locmem backend, tasks run at once)."""
     return [message for message in mail.outbox if address in message.to]
@@ -95,19 +89,6 @@ def emails_to(address):
 def expect_message(tab, text):
     """The public site's flash message (shown above ``<main>``)."""
     expect(tab.locator(".messages")).to_contain_text(text)
-
-
-def admin_tab(browser, live_url, username):
-    """A desktop tab logged in to the Wagtail admin through its login form."""
-    context = browser.new_context(viewport=DESKTOP_VIEWPORT, locale="id-ID")
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    tab.goto(live_url + "/admin/login/")
-    tab.locator("#id_username").fill(username)
-    tab.locator("#id_password").fill(MODERATOR_PASSWORD)
-    tab.locator("form button[type=submit]").click()
-    expect(tab).to_have_url(re.compile(r"/admin/$"))
-    return context, tab
 
 
 def owner_signs_up_and_confirms(phone, base):
