@@ -9,7 +9,6 @@ the user's scope answers 404, whichever URL is used.
 from dataclasses import dataclass
 
 import django_filters
-from django.contrib.admin.utils import quote
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -17,13 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from layanan import admin_forms, services
@@ -36,6 +33,16 @@ from portal.admin_scoping import (
     ScopedListingObjectMixin,
     ScopedModelPermissionPolicy,
     ScopedObjectMixin,
+)
+from portal.admin_views import (
+    DashboardPanel,
+    OverdueFilterMixin,
+    ProcessingDetailView,
+    ProcessingIndexView,
+    ProcessingViewSet,
+    ScopedFileView,
+    inspect_links,
+    overdue_filter,
 )
 from portal.models import Kecamatan
 from portal.storage import private_file_response
@@ -125,7 +132,7 @@ class PermohonanDeadlineColumn(DeadlineColumn):
         return is_overdue(instance, today)
 
 
-class PermohonanFilterSet(WagtailFilterSet):
+class PermohonanFilterSet(OverdueFilterMixin, WagtailFilterSet):
     """Filters of the application list; ``terlambat`` uses ``overdue()``.
 
     The kecamatan filter is offered to portal admins only: an officer's list holds
@@ -139,9 +146,7 @@ class PermohonanFilterSet(WagtailFilterSet):
     kecamatan = django_filters.ModelChoiceFilter(
         label=_("Kecamatan"), queryset=Kecamatan.objects.order_by("nama")
     )
-    terlambat = django_filters.BooleanFilter(
-        label=_("Melewati batas waktu"), method="filter_overdue"
-    )
+    terlambat = overdue_filter()
 
     class Meta:
         model = Permohonan
@@ -151,24 +156,6 @@ class PermohonanFilterSet(WagtailFilterSet):
         super().__init__(*args, request=request, **kwargs)
         if request is None or not is_layanan_admin(request.user):
             del self.filters["kecamatan"]
-
-    def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
-        overdue = queryset.overdue()
-        if value:
-            return overdue
-        return queryset.exclude(pk__in=overdue.values("pk"))
-
-
-class PermohonanIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return self.permission_policy.scope(self.request.user)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["today"] = timezone.localdate()
-        return context
 
 
 class PermohonanEditView(ScopedObjectMixin, generic.EditView):
@@ -202,10 +189,16 @@ class PermohonanAction:
     success_message: str
     run: object
     permission: str = "process"
-    uploads_file: bool = False
+    multipart: bool = False
+    destructive: bool = False
 
     def is_available(self, permohonan):
         return permohonan.status in self.statuses
+
+
+def _with_note(service):
+    """An action run that calls ``service(permohonan, user, note)``."""
+    return lambda permohonan, user, data: service(permohonan, user, data["catatan"])
 
 
 ACTIONS = {
@@ -217,9 +210,7 @@ ACTIONS = {
             frozenset({S.DIAJUKAN}),
             admin_forms.VerifyForm,
             _("Permohonan %(code)s telah diverifikasi."),
-            lambda permohonan, user, data: services.verify(
-                permohonan, user, data["catatan"]
-            ),
+            _with_note(services.verify),
         ),
         PermohonanAction(
             "minta-perbaikan",
@@ -227,9 +218,7 @@ ACTIONS = {
             frozenset({S.DIAJUKAN}),
             admin_forms.RequestFixForm,
             _("Permohonan %(code)s dikembalikan kepada pemohon untuk diperbaiki."),
-            lambda permohonan, user, data: services.request_fix(
-                permohonan, user, data["catatan"]
-            ),
+            _with_note(services.request_fix),
         ),
         PermohonanAction(
             "proses",
@@ -237,9 +226,7 @@ ACTIONS = {
             frozenset({S.DIVERIFIKASI}),
             admin_forms.StartProcessingForm,
             _("Permohonan %(code)s sedang diproses."),
-            lambda permohonan, user, data: services.start_processing(
-                permohonan, user, data["catatan"]
-            ),
+            _with_note(services.start_processing),
         ),
         PermohonanAction(
             "selesaikan",
@@ -250,7 +237,7 @@ ACTIONS = {
             lambda permohonan, user, data: services.complete(
                 permohonan, user, data["catatan"], result=data["hasil"]
             ),
-            uploads_file=True,
+            multipart=True,
         ),
         PermohonanAction(
             "tolak",
@@ -261,6 +248,7 @@ ACTIONS = {
             lambda permohonan, user, data: services.reject(
                 permohonan, user, data["alasan"]
             ),
+            destructive=True,
         ),
     ]
 }
@@ -302,21 +290,20 @@ class PermohonanActionView(ProcessingActionView):
         return permission_policy().user_has_permission(user, action.permission)
 
 
-class BerkasView(View):
+class BerkasView(ScopedFileView):
     """Serves an applicant's uploaded file to officers who may see the application."""
 
-    http_method_names = ["get"]
+    files_attribute = "berkas"
 
-    def get(self, request, pk, berkas_pk):
-        permohonan = scoped_object(request, pk)
-        berkas = get_object_or_404(permohonan.berkas, pk=berkas_pk)
-        extension = berkas.berkas.name.rsplit(".", 1)[-1] if berkas.berkas else ""
-        return private_file_response(
-            berkas.berkas,
-            berkas.content_type,
-            f"{berkas.label}.{extension}" if extension else berkas.label,
-            inline=berkas.is_image,
-        )
+    def get_object(self, request, pk):
+        return scoped_object(request, pk)
+
+    def get_filename(self, item):
+        extension = item.berkas.name.rsplit(".", 1)[-1] if item.berkas else ""
+        return f"{item.label}.{extension}" if extension else item.label
+
+    def is_inline(self, item):
+        return item.is_image
 
 
 class HasilView(View):
@@ -337,53 +324,27 @@ class HasilView(View):
         )
 
 
-class PermohonanDetailView(generic.InspectView):
+class PermohonanDetailView(ProcessingDetailView):
     """The application: applicant (NIK masked), answers, files, timeline, actions."""
 
     template_name = "layanan/admin/permohonan_detail.html"
     any_permission_required = ["view"]
-    url_namespace = None
+    context_object_name = "permohonan"
+    form_object_kwarg = "permohonan"
+    status_choices = S.choices
+    citizen_label = _("Pemohon")
 
-    def get_object(self, queryset=None):
-        return scoped_object(self.request, self.pk)
+    def get_scope(self):
+        return permission_policy().scope(self.request.user)
 
-    def get_fields(self):
-        return []
-
-    def get_page_title(self):
-        return self.object.kode_lacak
+    def get_available_actions(self):
+        return available_actions(self.request.user, self.object)
 
     def get_page_subtitle(self):
         return str(self.object.layanan)
 
-    def get_action_forms(self):
-        return [
-            {
-                "action": action,
-                "form": action.form_class(permohonan=self.object, prefix=action.name),
-                "url": reverse(
-                    f"{self.url_namespace}:action",
-                    args=[quote(self.object.pk), action.name],
-                ),
-            }
-            for action in available_actions(self.request.user, self.object)
-        ]
-
-    def get_timeline(self):
-        """Every entry, public and internal, with a readable event label."""
-        labels = dict(S.choices)
-        entries = list(
-            self.object.linimasa.select_related("author").order_by("created_at", "pk")
-        )
-        for entry in entries:
-            if entry.status_to and entry.status_from:
-                entry.event_label = (
-                    f"{labels.get(entry.status_from, entry.status_from)} → "
-                    f"{labels.get(entry.status_to, entry.status_to)}"
-                )
-            else:
-                entry.event_label = labels.get(entry.status_to, _("Catatan"))
-        return entries
+    def is_citizen_entry(self, entry):
+        return entry.status_to == S.DIAJUKAN
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -391,47 +352,32 @@ class PermohonanDetailView(generic.InspectView):
         deadline = permohonan.deadline
         context.update(
             {
-                "permohonan": permohonan,
                 "overdue": is_overdue(permohonan),
                 "deadline": deadline,
                 "days_late": -deadline.working_days_left if deadline else 0,
-                "timeline": self.get_timeline(),
-                "berkas": [
-                    (
-                        item,
-                        reverse(
-                            f"{self.url_namespace}:berkas",
-                            args=[quote(permohonan.pk), item.pk],
-                        ),
-                    )
-                    for item in permohonan.berkas.all()
-                ],
+                "berkas": self.file_links(permohonan.berkas.all(), "berkas"),
                 "hasil_url": (
-                    reverse(f"{self.url_namespace}:hasil", args=[quote(permohonan.pk)])
-                    if permohonan.hasil_berkas
-                    else ""
+                    self.object_url("hasil") if permohonan.hasil_berkas else ""
                 ),
-                "action_forms": self.get_action_forms(),
             }
         )
         return context
 
 
-class PermohonanViewSet(ModelViewSet):
+class PermohonanViewSet(ProcessingViewSet):
     """Service applications: listed, processed and exported within the user's scope."""
 
     model = Permohonan
     name = PERMOHONAN_URL_NAMESPACE
     icon = "form"
     menu_label = _("Permohonan layanan")
-    index_view_class = PermohonanIndexView
+    index_view_class = ProcessingIndexView
     inspect_view_class = PermohonanDetailView
     edit_view_class = PermohonanEditView
     delete_view_class = PermohonanDeleteView
     history_view_class = PermohonanHistoryView
     usage_view_class = PermohonanUsageView
-    inspect_view_enabled = True
-    copy_view_enabled = False
+    action_view_class = PermohonanActionView
     filterset_class = PermohonanFilterSet
     list_display = [
         "kode_lacak",
@@ -475,21 +421,10 @@ class PermohonanViewSet(ModelViewSet):
     # builds its form class with the URLs.
     form_fields = ["catatan_hasil"]
 
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            url_namespace=self.url_namespace, **kwargs
-        )
-
-    def get_urlpatterns(self):
+    def get_file_urlpatterns(self):
         return [
-            *super().get_urlpatterns(),
             path(
-                "proses/<int:pk>/<slug:action>/",
-                PermohonanActionView.as_view(url_namespace=self.url_namespace),
-                name="action",
-            ),
-            path(
-                "berkas/<int:pk>/<int:berkas_pk>/",
+                "berkas/<int:pk>/<int:file_pk>/",
                 BerkasView.as_view(),
                 name="berkas",
             ),
@@ -515,20 +450,15 @@ def sees_applications(user):
     return is_layanan_admin(user) or officer_kecamatan_id(user) is not None
 
 
-class PermohonanDashboardPanel(Component):
+class PermohonanDashboardPanel(DashboardPanel):
     """New and overdue applications in the user's scope."""
 
     name = "permohonan_e_kecamatan"
     template_name = "layanan/admin/dashboard_panel.html"
     order = 95
 
-    def __init__(self, request):
-        self.request = request
-
-    def render_html(self, parent_context=None):
-        if not sees_applications(self.request.user):
-            return ""
-        return super().render_html(parent_context)
+    def is_shown(self):
+        return sees_applications(self.request.user)
 
     def get_context_data(self, parent_context):
         scope = Permohonan.objects.for_user(self.request.user)
@@ -540,16 +470,7 @@ class PermohonanDashboardPanel(Component):
         return {
             "new_count": scope.filter(status=S.DIAJUKAN).count(),
             "overdue_count": overdue.count(),
-            "overdue_list": [
-                (
-                    permohonan,
-                    reverse(
-                        f"{PERMOHONAN_URL_NAMESPACE}:inspect",
-                        args=[quote(permohonan.pk)],
-                    ),
-                )
-                for permohonan in overdue_list
-            ],
+            "overdue_list": inspect_links(overdue_list, PERMOHONAN_URL_NAMESPACE),
             "new_url": f"{index_url}?status={S.DIAJUKAN}",
             "overdue_url": f"{index_url}?terlambat=true",
             "kecamatan": None

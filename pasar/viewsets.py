@@ -22,11 +22,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pasar import services
 from pasar.models import UMKM, KategoriProduk
+from portal.admin_scoping import ServiceRecordPermissionPolicy
 from portal.models import Kecamatan
 from portal.roles import MODERATOR_PASAR, group_names
 from portal.validators import validation_messages
@@ -42,19 +42,9 @@ def is_market_moderator(user):
     )
 
 
-class UMKMPermissionPolicy(ModelPermissionPolicy):
+class UMKMPermissionPolicy(ServiceRecordPermissionPolicy):
     """Profiles are created by owners on the public site: never added in the admin;
     only superusers delete them (products protect them anyway)."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "copy"}:
-            return False
-        if action == "delete":
-            return user.is_active and user.is_superuser
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class UMKMFilterSet(WagtailFilterSet):

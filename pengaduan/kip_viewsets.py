@@ -22,14 +22,12 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from pengaduan import kip_admin_forms, kip_report, kip_services
 from pengaduan.choices import (
@@ -40,8 +38,17 @@ from pengaduan.choices import (
 from pengaduan.models import Keberatan, PermohonanInformasi
 from portal.admin_actions import ProcessingActionView
 from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
+from portal.admin_scoping import ServiceRecordPermissionPolicy
+from portal.admin_views import (
+    DashboardPanel,
+    OverdueFilterMixin,
+    ProcessingDetailView,
+    ProcessingIndexView,
+    ProcessingViewSet,
+    ScopedFileView,
+    overdue_filter,
+)
 from portal.roles import ADMIN_PORTAL, ATASAN_PPID, EDITOR_PPID, group_names
-from portal.storage import private_file_response
 
 S = StatusPermohonan
 PPID_ROLES = frozenset({EDITOR_PPID, ATASAN_PPID, ADMIN_PORTAL})
@@ -85,22 +92,14 @@ def can_answer_objections(user):
     return is_ppid_staff(user) and user.has_perm(ANSWER_PERMISSION)
 
 
-class PPIDPermissionPolicy(ModelPermissionPolicy):
+class PPIDPermissionPolicy(ServiceRecordPermissionPolicy):
     """Model permissions of PPID staff only; never added or copied in the admin, and
     only superusers delete."""
 
-    #: Actions the admin never offers for this model (they go through services).
-    disabled_actions = frozenset({"add", "copy"})
-
     def user_has_permission(self, user, action):
-        if action in self.disabled_actions:
-            return False
-        if action == "delete":
-            return user.is_active and user.is_superuser
+        if action in self.disabled_actions or action == "delete":
+            return super().user_has_permission(user, action)
         return is_ppid_staff(user) and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action)
@@ -139,16 +138,14 @@ def _year_choices():
     return [(year, str(year)) for year in kip_report.report_years()]
 
 
-class PermohonanFilterSet(WagtailFilterSet):
+class PermohonanFilterSet(OverdueFilterMixin, WagtailFilterSet):
     """Filters of the request list; ``terlambat`` uses ``.overdue()``."""
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=S.choices)
     keputusan = django_filters.ChoiceFilter(
         label=_("Keputusan"), choices=KeputusanPermohonan.choices
     )
-    terlambat = django_filters.BooleanFilter(
-        label=_("Melewati batas waktu"), method="filter_overdue"
-    )
+    terlambat = overdue_filter()
     tahun = django_filters.TypedChoiceFilter(
         label=_("Tahun diterima"),
         choices=_year_choices,
@@ -159,14 +156,6 @@ class PermohonanFilterSet(WagtailFilterSet):
     class Meta:
         model = PermohonanInformasi
         fields = ["status", "keputusan", "terlambat", "tahun"]
-
-    def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
-        overdue = queryset.overdue()
-        if value:
-            return overdue
-        return queryset.exclude(pk__in=overdue.values("pk"))
 
     def filter_year(self, queryset, name, value):
         if not value:
@@ -186,18 +175,13 @@ def _requested_information(permohonan):
     return Truncator(permohonan.informasi_diminta).chars(80)
 
 
-class PermohonanIndexView(generic.IndexView):
-    def get_base_queryset(self):
+class PermohonanIndexView(ProcessingIndexView):
+    def get_scope(self):
         return scoped_permohonan(self.request)
 
     def get_edit_url(self, instance):
         # Numbers open the processing view; editing is reached from there.
         return None
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["today"] = timezone.localdate()
-        return context
 
 
 class ScopedPermohonanMixin:
@@ -326,69 +310,33 @@ class PermohonanActionView(ProcessingActionView):
         return action.may_take(user)
 
 
-class DokumenJawabanView(View):
+class DokumenJawabanView(ScopedFileView):
     """Serves an answer document to PPID staff; nobody else (private storage)."""
 
-    http_method_names = ["get"]
+    files_attribute = "dokumen"
 
-    def get(self, request, pk, dokumen_pk):
-        permohonan = get_object_or_404(permohonan_for_user(request.user), pk=pk)
-        dokumen = get_object_or_404(permohonan.dokumen, pk=dokumen_pk)
-        return private_file_response(
-            dokumen.berkas,
-            dokumen.content_type,
-            dokumen.berkas.name.rsplit("/", 1)[-1],
-        )
+    def get_object(self, request, pk):
+        return get_object_or_404(permohonan_for_user(request.user), pk=pk)
 
 
-class PermohonanDetailView(generic.InspectView):
+class PermohonanDetailView(ProcessingDetailView):
     """The request, its requester (ID masked), deadline, timeline and actions."""
 
     template_name = "pengaduan/kip_admin/permohonan_detail.html"
     any_permission_required = ["change", "view"]
-    url_namespace = None
+    context_object_name = "permohonan"
+    form_object_kwarg = "permohonan"
+    status_choices = S.choices
+    timeline_shows_visibility = False
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(scoped_permohonan(self.request), pk=self.pk)
+    def get_scope(self):
+        return scoped_permohonan(self.request)
 
-    def get_fields(self):
-        return []
-
-    def get_page_title(self):
-        return self.object.kode_lacak
+    def get_available_actions(self):
+        return available_actions(self.request.user, self.object)
 
     def get_page_subtitle(self):
         return Truncator(self.object.informasi_diminta).chars(60)
-
-    def get_timeline(self):
-        labels = dict(S.choices)
-        entries = list(
-            self.object.linimasa.select_related("author").order_by("created_at", "pk")
-        )
-        for entry in entries:
-            if entry.status_to:
-                entry.event_label = (
-                    f"{labels.get(entry.status_from, entry.status_from)} → "
-                    f"{labels.get(entry.status_to, entry.status_to)}"
-                    if entry.status_from
-                    else labels.get(entry.status_to, entry.status_to)
-                )
-            else:
-                entry.event_label = _("Catatan")
-        return entries
-
-    def get_action_forms(self):
-        return [
-            {
-                "action": action,
-                "form": action.form_class(permohonan=self.object, prefix=action.name),
-                "url": reverse(
-                    f"{self.url_namespace}:action",
-                    args=[quote(self.object.pk), action.name],
-                ),
-            }
-            for action in available_actions(self.request.user, self.object)
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -396,31 +344,18 @@ class PermohonanDetailView(generic.InspectView):
         keberatan = _objection(permohonan)
         context.update(
             {
-                "permohonan": permohonan,
                 "keberatan": keberatan,
-                "today": timezone.localdate(),
                 "overdue": is_overdue(permohonan),
                 "deadline": permohonan.deadline,
                 "days_late": -permohonan.deadline.working_days_left,
                 "objection_overdue": bool(keberatan and is_overdue(keberatan)),
-                "timeline": self.get_timeline(),
-                "dokumen": [
-                    (
-                        item,
-                        reverse(
-                            f"{self.url_namespace}:dokumen",
-                            args=[quote(permohonan.pk), item.pk],
-                        ),
-                    )
-                    for item in permohonan.dokumen.all()
-                ],
-                "action_forms": self.get_action_forms(),
+                "dokumen": self.file_links(permohonan.dokumen.all(), "dokumen"),
             }
         )
         return context
 
 
-class PermohonanViewSet(ModelViewSet):
+class PermohonanViewSet(ProcessingViewSet):
     """Information requests: listed, processed and exported by PPID staff."""
 
     model = PermohonanInformasi
@@ -433,8 +368,7 @@ class PermohonanViewSet(ModelViewSet):
     edit_view_class = PermohonanEditView
     delete_view_class = PermohonanDeleteView
     history_view_class = PermohonanHistoryView
-    inspect_view_enabled = True
-    copy_view_enabled = False
+    action_view_class = PermohonanActionView
     filterset_class = PermohonanFilterSet
     list_display = [
         "kode_lacak",
@@ -488,21 +422,10 @@ class PermohonanViewSet(ModelViewSet):
     # register shows it); every status change goes through the actions instead.
     form_fields = ["informasi_diminta"]
 
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            url_namespace=self.url_namespace, **kwargs
-        )
-
-    def get_urlpatterns(self):
+    def get_file_urlpatterns(self):
         return [
-            *super().get_urlpatterns(),
             path(
-                "proses/<int:pk>/<slug:action>/",
-                PermohonanActionView.as_view(url_namespace=self.url_namespace),
-                name="action",
-            ),
-            path(
-                "dokumen/<int:pk>/<int:dokumen_pk>/",
+                "dokumen/<int:pk>/<int:file_pk>/",
                 DokumenJawabanView.as_view(),
                 name="dokumen",
             ),
@@ -516,9 +439,7 @@ class KeberatanFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=StatusKeberatan.choices
     )
-    terlambat = django_filters.BooleanFilter(
-        label=_("Melewati batas waktu"), method="filter_overdue"
-    )
+    terlambat = overdue_filter()
 
     class Meta:
         model = Keberatan
@@ -533,8 +454,8 @@ class KeberatanFilterSet(WagtailFilterSet):
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 
-class KeberatanIndexView(generic.IndexView):
-    def get_base_queryset(self):
+class KeberatanIndexView(ProcessingIndexView):
+    def get_scope(self):
         return keberatan_for_user(self.request.user).select_related("permohonan")
 
     def get_edit_url(self, instance):
@@ -542,11 +463,6 @@ class KeberatanIndexView(generic.IndexView):
         return reverse(
             f"{PERMOHONAN_URL_NAMESPACE}:inspect", args=[quote(instance.permohonan_id)]
         )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["today"] = timezone.localdate()
-        return context
 
 
 class KeberatanViewSet(ModelViewSet):
@@ -670,20 +586,15 @@ class LayananInformasiViewSetGroup(ViewSetGroup):
 # The dashboard.
 
 
-class PPIDDashboardPanel(Component):
+class PPIDDashboardPanel(DashboardPanel):
     """Open and overdue requests and objections awaiting an answer, for PPID roles."""
 
     name = "layanan_informasi"
     template_name = "pengaduan/kip_admin/dashboard_panel.html"
     order = 95
 
-    def __init__(self, request):
-        self.request = request
-
-    def render_html(self, parent_context=None):
-        if not is_ppid_staff(self.request.user):
-            return ""
-        return super().render_html(parent_context)
+    def is_shown(self):
+        return is_ppid_staff(self.request.user)
 
     def get_context_data(self, parent_context):
         today = timezone.localdate()

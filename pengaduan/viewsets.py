@@ -9,22 +9,18 @@ scope answers 404, whichever URL is used.
 from dataclasses import dataclass, field
 
 import django_filters
-from django.contrib.admin.utils import quote
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pengaduan import admin_forms, services
@@ -34,9 +30,22 @@ from pengaduan.open311.viewsets import KunciOpen311ViewSet
 from pengaduan.permissions import can_see_identity, is_moderator, officer_opd_id
 from portal.admin_actions import ProcessingActionView
 from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
-from portal.admin_scoping import ScopedModelPermissionPolicy
+from portal.admin_scoping import (
+    ScopedListingObjectMixin,
+    ScopedModelPermissionPolicy,
+    ScopedObjectMixin,
+)
+from portal.admin_views import (
+    DashboardPanel,
+    OverdueFilterMixin,
+    ProcessingDetailView,
+    ProcessingIndexView,
+    ProcessingViewSet,
+    ScopedFileView,
+    inspect_links,
+    overdue_filter,
+)
 from portal.models import Kecamatan, PerangkatDaerah
-from portal.storage import private_file_response
 
 S = StatusLaporan
 
@@ -50,14 +59,15 @@ class LaporanPermissionPolicy(ScopedModelPermissionPolicy):
     in the admin and only superusers delete them."""
 
     def scope(self, user):
-        return Laporan.objects.for_user(user)
+        """The reports ``user`` may see, with what lists and details show."""
+        return Laporan.objects.for_user(user).select_related(
+            "kategori", "kecamatan", "desa", "perangkat_daerah"
+        )
 
 
 def scoped_laporan(request):
     """The reports ``request.user`` may see, with what lists and details show."""
-    return Laporan.objects.for_user(request.user).select_related(
-        "kategori", "kecamatan", "desa", "perangkat_daerah"
-    )
+    return LaporanPermissionPolicy(Laporan).scope(request.user)
 
 
 def is_overdue(laporan, today=None):
@@ -69,7 +79,7 @@ def is_overdue(laporan, today=None):
 # The list.
 
 
-class LaporanFilterSet(WagtailFilterSet):
+class LaporanFilterSet(OverdueFilterMixin, WagtailFilterSet):
     """Filters of the report list; ``terlambat`` uses ``LaporanQuerySet.overdue()``."""
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=S.choices)
@@ -82,49 +92,17 @@ class LaporanFilterSet(WagtailFilterSet):
     kecamatan = django_filters.ModelChoiceFilter(
         label=_("Kecamatan"), queryset=Kecamatan.objects.order_by("nama")
     )
-    terlambat = django_filters.BooleanFilter(
-        label=_("Melewati batas waktu"), method="filter_overdue"
-    )
+    terlambat = overdue_filter()
 
     class Meta:
         model = Laporan
         fields = ["status", "kategori", "perangkat_daerah", "kecamatan", "terlambat"]
 
-    def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
-        overdue = queryset.overdue()
-        if value:
-            return overdue
-        return queryset.exclude(pk__in=overdue.values("pk"))
 
-
-class ScopedObjectMixin:
-    """Edit and delete fetch the report from the user's scope only (404 outside it)."""
-
-    def get_queryset(self):
-        return scoped_laporan(self.request)
-
-
-class ScopedListingObjectMixin:
-    """History and usage listings of a report in the user's scope only."""
-
-    def get_base_object_queryset(self):
-        return scoped_laporan(self.request)
-
-
-class LaporanIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return scoped_laporan(self.request)
-
+class LaporanIndexView(ProcessingIndexView):
     def get_edit_url(self, instance):
         # Titles open the processing view; editing is reached from there.
         return None
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["today"] = timezone.localdate()
-        return context
 
 
 class LaporanEditView(ScopedObjectMixin, generic.EditView):
@@ -274,37 +252,38 @@ class LaporanActionView(ProcessingActionView):
         )
 
 
-class LampiranView(View):
+class LampiranView(ScopedFileView):
     """Serves an attachment to officers who may see its report; nobody else."""
 
-    http_method_names = ["get"]
+    files_attribute = "lampiran"
 
-    def get(self, request, pk, lampiran_pk):
-        laporan = get_object_or_404(Laporan.objects.for_user(request.user), pk=pk)
-        lampiran = get_object_or_404(laporan.lampiran, pk=lampiran_pk)
-        return private_file_response(
-            lampiran.berkas,
-            lampiran.content_type,
-            str(lampiran),
-            inline=lampiran.is_image,
-        )
+    def get_object(self, request, pk):
+        return get_object_or_404(Laporan.objects.for_user(request.user), pk=pk)
+
+    def get_filename(self, item):
+        return str(item)
+
+    def is_inline(self, item):
+        return item.is_image
 
 
-class LaporanDetailView(generic.InspectView):
+class LaporanDetailView(ProcessingDetailView):
     """The report with its timeline, deadlines, identity (when allowed) and actions."""
 
     template_name = "pengaduan/admin/laporan_detail.html"
     any_permission_required = ["change", "view"]
-    url_namespace = None
+    context_object_name = "laporan"
+    form_object_kwarg = "laporan"
+    status_choices = S.choices
+    citizen_label = _("Pelapor")
+    #: Actions whose message may start from a response template.
+    TEMPLATED_ACTIONS = frozenset({"tindak-lanjut", "selesaikan"})
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(scoped_laporan(self.request), pk=self.pk)
+    def get_scope(self):
+        return scoped_laporan(self.request)
 
-    def get_fields(self):
-        return []
-
-    def get_page_title(self):
-        return self.object.kode_lacak
+    def get_available_actions(self):
+        return available_actions(self.request.user, self.object)
 
     def get_page_subtitle(self):
         return self.object.judul
@@ -314,79 +293,42 @@ class LaporanDetailView(generic.InspectView):
         form = admin_forms.TemplateChoiceForm(self.request.GET, laporan=self.object)
         return form.chosen_text()
 
-    def get_action_forms(self):
-        forms = []
-        for action in available_actions(self.request.user, self.object):
-            initial = {}
-            if action.name in {"tindak-lanjut", "selesaikan"} and self.template_text:
-                initial["pesan"] = self.template_text
-            forms.append(
-                {
-                    "action": action,
-                    "form": action.form_class(
-                        laporan=self.object, initial=initial, prefix=action.name
-                    ),
-                    "url": reverse(
-                        f"{self.url_namespace}:action",
-                        args=[quote(self.object.pk), action.name],
-                    ),
-                }
-            )
-        return forms
-
-    def get_timeline(self):
-        """Every entry, public and internal, with a readable event label."""
-        labels = dict(S.choices)
-        entries = list(
-            self.object.linimasa.select_related("author").order_by("created_at", "pk")
+    def get_action_form_kwargs(self, action):
+        kwargs = super().get_action_form_kwargs(action)
+        kwargs["initial"] = (
+            {"pesan": self.template_text}
+            if action.name in self.TEMPLATED_ACTIONS and self.template_text
+            else {}
         )
-        for entry in entries:
-            if entry.status_to:
-                entry.event_label = (
-                    f"{labels.get(entry.status_from, entry.status_from)} → "
-                    f"{labels.get(entry.status_to, entry.status_to)}"
-                    if entry.status_from
-                    else labels.get(entry.status_to, entry.status_to)
-                )
-            else:
-                entry.event_label = entry.get_jenis_display()
-        return entries
+        return kwargs
+
+    def get_note_label(self, entry):
+        return entry.get_jenis_display()
+
+    def is_citizen_entry(self, entry):
+        return entry.jenis == "info_pelapor"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         laporan = self.object
         user = self.request.user
-        action_forms = self.get_action_forms()
         context.update(
             {
-                "laporan": laporan,
-                "today": timezone.localdate(),
                 "overdue": is_overdue(laporan),
                 "deadlines": [
                     (label, deadline, -deadline.working_days_left)
                     for label, deadline in laporan.deadlines()
                 ],
-                "timeline": self.get_timeline(),
-                "lampiran": [
-                    (
-                        item,
-                        reverse(
-                            f"{self.url_namespace}:lampiran",
-                            args=[quote(laporan.pk), item.pk],
-                        ),
-                    )
-                    for item in laporan.lampiran.all()
-                ],
+                "lampiran": self.file_links(laporan.lampiran.all(), "lampiran"),
                 "show_identity": can_see_identity(user, laporan),
                 "show_nik": is_moderator(user),
-                "action_forms": action_forms,
                 "template_form": (
                     admin_forms.TemplateChoiceForm(
                         self.request.GET or None, laporan=laporan
                     )
                     if any(
-                        item["action"].name in {"tindak-lanjut", "selesaikan"}
-                        for item in action_forms
+                        item["action"].name in self.TEMPLATED_ACTIONS
+                        for item in context["action_forms"]
                     )
                     else None
                 ),
@@ -395,7 +337,7 @@ class LaporanDetailView(generic.InspectView):
         return context
 
 
-class LaporanViewSet(ModelViewSet):
+class LaporanViewSet(ProcessingViewSet):
     """Citizens' reports: listed, processed and exported within the user's scope."""
 
     model = Laporan
@@ -409,8 +351,7 @@ class LaporanViewSet(ModelViewSet):
     delete_view_class = LaporanDeleteView
     history_view_class = LaporanHistoryView
     usage_view_class = LaporanUsageView
-    inspect_view_enabled = True
-    copy_view_enabled = False
+    action_view_class = LaporanActionView
     filterset_class = LaporanFilterSet
     list_display = [
         "kode_lacak",
@@ -464,26 +405,11 @@ class LaporanViewSet(ModelViewSet):
     # every status change goes through the processing actions instead.
     form_fields = ["jenis", "judul", "isi", "alamat", "rahasia"]
 
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            url_namespace=self.url_namespace, **kwargs
-        )
-
-    @property
-    def action_view(self):
-        return LaporanActionView.as_view(url_namespace=self.url_namespace)
-
-    @property
-    def lampiran_view(self):
-        return LampiranView.as_view()
-
-    def get_urlpatterns(self):
+    def get_file_urlpatterns(self):
         return [
-            *super().get_urlpatterns(),
-            path("proses/<int:pk>/<slug:action>/", self.action_view, name="action"),
             path(
-                "lampiran/<int:pk>/<int:lampiran_pk>/",
-                self.lampiran_view,
+                "lampiran/<int:pk>/<int:file_pk>/",
+                LampiranView.as_view(),
                 name="lampiran",
             ),
         ]
@@ -544,24 +470,16 @@ class ELagaViewSetGroup(ViewSetGroup):
 # The dashboard.
 
 
-class LaporanDashboardPanel(Component):
+class LaporanDashboardPanel(DashboardPanel):
     """Counts by status and the overdue reports in the user's scope."""
 
     name = "laporan_e_laga"
     template_name = "pengaduan/admin/dashboard_panel.html"
     order = 90
 
-    def __init__(self, request):
-        self.request = request
-
     def is_shown(self):
         user = self.request.user
         return is_moderator(user) or officer_opd_id(user) is not None
-
-    def render_html(self, parent_context=None):
-        if not self.is_shown():
-            return ""
-        return super().render_html(parent_context)
 
     def get_context_data(self, parent_context):
         scope = Laporan.objects.for_user(self.request.user)
@@ -581,15 +499,7 @@ class LaporanDashboardPanel(Component):
             "status_counts": [
                 (value, label, counts.get(value, 0)) for value, label in S.choices
             ],
-            "overdue_list": [
-                (
-                    laporan,
-                    reverse(
-                        f"{LAPORAN_URL_NAMESPACE}:inspect", args=[quote(laporan.pk)]
-                    ),
-                )
-                for laporan in overdue_list
-            ],
+            "overdue_list": inspect_links(overdue_list, LAPORAN_URL_NAMESPACE),
             "overdue_count": overdue_count,
             "index_url": index_url,
             "overdue_url": f"{index_url}?terlambat=true",

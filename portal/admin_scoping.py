@@ -10,15 +10,15 @@ superusers delete them.
 from wagtail.permission_policies import ModelPermissionPolicy
 
 
-class ScopedModelPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, narrowed to the records in the user's scope."""
+class ServiceRecordPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions of records that come from citizens through the services.
+
+    The actions in ``disabled_actions`` are never offered, and only superusers
+    delete.
+    """
 
     #: Actions the admin never offers for this model (they go through services).
     disabled_actions = frozenset({"add", "copy"})
-
-    def scope(self, user):
-        """The records ``user`` may see at all."""
-        raise NotImplementedError
 
     def user_has_permission(self, user, action):
         if action in self.disabled_actions:
@@ -29,6 +29,14 @@ class ScopedModelPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ScopedModelPermissionPolicy(ServiceRecordPermissionPolicy):
+    """Model permissions, narrowed to the records in the user's scope."""
+
+    def scope(self, user):
+        """The records ``user`` may see at all."""
+        raise NotImplementedError
 
     def user_has_permission_for_instance(self, user, action, instance):
         return (
