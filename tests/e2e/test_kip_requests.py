@@ -10,34 +10,19 @@ from playwright.sync_api import expect
 from pengaduan.models import PermohonanInformasi
 from portal.roles import ATASAN_PPID, EDITOR_PPID
 from tests.e2e.conftest import (
-    DESKTOP_VIEWPORT,
     E2E_DB,
+    admin_tab,
     assert_no_serious_a11y_violations,
 )
 from tests.pengaduan.factories import PetugasFactory, create_layanan_informasi_page
 
 pytestmark = [pytest.mark.e2e, E2E_DB]
 
-PASSWORD = "kata-sandi-uji-123"  # PetugasFactory's password
-
 
 @pytest.fixture
 def layanan(portal_site):
     page = create_layanan_informasi_page(portal_site.home)
     return portal_site.url + page.url
-
-
-def admin_tab(browser, live_url, username):
-    """A desktop tab logged in to the Wagtail admin through its login form."""
-    context = browser.new_context(viewport=DESKTOP_VIEWPORT, locale="id-ID")
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    tab.goto(live_url + "/admin/login/")
-    tab.locator("#id_username").fill(username)
-    tab.locator("#id_password").fill(PASSWORD)
-    tab.locator("form button[type=submit]").click()
-    expect(tab).to_have_url(re.compile(r"/admin/$"))
-    return context, tab
 
 
 def run_action(tab, label):
