@@ -8,10 +8,7 @@ router carries the reporter's identity.
 import datetime
 from typing import Literal
 
-from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db.models import Q
-from django.http import UnreadablePostError
-from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +27,7 @@ from pengaduan.models import (
 )
 from pengaduan.services import MAX_ATTACHMENTS, secret_url
 from portal.api_errors import ErrorOut, error_response
-from portal.api_forms import FORM_CONTENT_TYPES, ClientAddressThrottle, form_errors
+from portal.api_forms import ClientAddressThrottle, form_errors, read_form_body
 from portal.tracking import normalise_tracking_code
 
 submit_throttle = ClientAddressThrottle("pengaduan_submit", "PENGADUAN_API_SUBMIT_RATE")
@@ -227,29 +224,9 @@ def list_kategori(request):
     openapi_extra={"requestBody": _submission_request_body()},
 )
 def submit_laporan(request):
-    if request.content_type not in FORM_CONTENT_TYPES:
-        message = _("Kirim laporan sebagai multipart/form-data.")
-        return error_response(
-            request,
-            415,
-            message,
-            [{"field": "__all__", "message": message, "code": "unsupported_media"}],
-        )
-    try:
-        data, files = request.POST, request.FILES
-    except (
-        MultiPartParserError,
-        SuspiciousOperation,
-        BadRequest,
-        UnreadablePostError,
-    ):
-        message = _("Badan permintaan multipart tidak dapat dibaca.")
-        return error_response(
-            request,
-            400,
-            message,
-            [{"field": "__all__", "message": message, "code": "malformed"}],
-        )
+    data, files, error = read_form_body(request, _("laporan"))
+    if error is not None:
+        return error
     form = LaporanForm(data, files)
     if not form.is_valid():
         return error_response(

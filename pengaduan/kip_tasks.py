@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
+from wagtail.log_actions import registry as log_registry
 
 from pengaduan.choices import StatusKeberatan
 from pengaduan.kip_viewsets import PERMOHONAN_URL_NAMESPACE
@@ -71,12 +71,14 @@ def _not_yet_reminded(items, today):
     if not items:
         return []
     reminded = set(
-        ModelLogEntry.objects.filter(
+        log_registry.get_log_model_for_instance(items[0])
+        .objects.filter(
             content_type=ContentType.objects.get_for_model(items[0]),
             action=KIP_REMINDER_ACTION,
             object_id__in=[str(item.pk) for item in items],
             data__tanggal=today.isoformat(),
-        ).values_list("object_id", flat=True)
+        )
+        .values_list("object_id", flat=True)
     )
     return [item for item in items if str(item.pk) not in reminded]
 

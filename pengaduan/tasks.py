@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
+from wagtail.log_actions import registry as log_registry
 
 from pengaduan.choices import StatusLaporan
 from pengaduan.models import Laporan
@@ -58,12 +58,14 @@ def moderator_emails():
 
 def _already_reminded(reports, today):
     return set(
-        ModelLogEntry.objects.filter(
+        log_registry.get_log_model_for_model(Laporan)
+        .objects.filter(
             content_type=ContentType.objects.get_for_model(Laporan),
             action=REMINDER_ACTION,
             object_id__in=[str(laporan.pk) for laporan in reports],
             data__tanggal=today.isoformat(),
-        ).values_list("object_id", flat=True)
+        )
+        .values_list("object_id", flat=True)
     )
 
 
