@@ -311,9 +311,6 @@ NEWS = [
     ),
 ]
 
-AREA_SECTIONS = [
-]
-
 PROFILE_PAGES = [
     {
         "slug": "profil-kabupaten",
@@ -386,8 +383,6 @@ def load(stdout, style):
     )
     for number, (title, intro, tags, colour) in enumerate(NEWS):
         _article(berita, number, title, intro, tags, colour)
-    for data in AREA_SECTIONS:
-        _child(home, StandardPage, show_in_menus=True, **data)
     stdout.write(
         f"  Beranda, PPID, {len(DIP_ITEMS)} informasi publik ({created} baru), {len(NEWS)} berita siap."
     )
