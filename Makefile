@@ -31,7 +31,7 @@ run: install
 
 ## Run the test suite (SQLite unless DATABASE_URL is set).
 test: install-dev
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: install-dev
 	$(BIN)/ruff check .
