@@ -1,7 +1,9 @@
 """Test runs: fast hashing, throw-away media, in-memory email, immediate tasks."""
 
+import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 
@@ -9,9 +11,16 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Parallel runs (pytest-xdist) give each worker its own files and Redis database, so
+# one worker's cache.clear() or stale site cache never reaches another.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 # Uploads go to a throw-away folder so documents are served as in production.
-MEDIA_ROOT = Path(tempfile.gettempdir()) / "portal-langkat-test-media"
-PRIVATE_MEDIA_ROOT = MEDIA_ROOT.parent / "portal-langkat-test-private"
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"portal-langkat-test-media{XDIST_WORKER}"
+PRIVATE_MEDIA_ROOT = MEDIA_ROOT.parent / f"portal-langkat-test-private{XDIST_WORKER}"
+if REDIS_URL and XDIST_WORKER:
+    _redis = urlsplit(REDIS_URL)
+    _database = 1 + int(XDIST_WORKER.removeprefix("gw")) % 15
+    CACHES["default"]["LOCATION"] = urlunsplit(_redis._replace(path=f"/{_database}"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
