@@ -189,7 +189,7 @@ def _catalogue_filters(filters):
     """The filters as :func:`pasar.catalogue.catalogue_queryset` takes them.
 
     Raises ``ValidationError`` with the catalogue form's messages per field, which
-    the API answers 400 (see :mod:`portal.api`).
+    the API answers 400 (see :mod:`config.api`).
     """
     data = {
         name: value

@@ -3,7 +3,7 @@ from wagtail.models import Page, Site
 
 # Importing the URLconf builds the API schemas before any test freezes time:
 # freezegun swaps datetime.date, which pydantic cannot build schemas from.
-import portal.urls  # noqa: F401
+import config.urls  # noqa: F401
 from home.models import HomePage
 
 

@@ -14,7 +14,7 @@ from freezegun import freeze_time
 
 # Build the API's schemas now: under freeze_time, ``datetime.date`` is freezegun's
 # class, which pydantic cannot turn into a schema.
-import portal.api  # noqa: F401
+import config.api  # noqa: F401
 from pengaduan import kip_services
 from pengaduan.choices import KeputusanPermohonan
 from pengaduan.models import Keberatan, LayananInformasiPage, PermohonanInformasi

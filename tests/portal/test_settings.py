@@ -66,7 +66,7 @@ print(json.dumps({
 
 
 def test_production_reads_every_service_from_the_environment():
-    result = run_python(READ_SETTINGS, "portal.settings.production", PRODUCTION_ENV)
+    result = run_python(READ_SETTINGS, "config.settings.production", PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["debug"] is False
@@ -87,7 +87,7 @@ def test_production_reads_every_service_from_the_environment():
 
 
 def test_defaults_are_sqlite_local_memory_indonesian_and_wib():
-    result = run_python(READ_SETTINGS, "portal.settings.dev", {})
+    result = run_python(READ_SETTINGS, "config.settings.dev", {})
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["db_engine"] == "django.db.backends.sqlite3"
@@ -99,7 +99,7 @@ def test_defaults_are_sqlite_local_memory_indonesian_and_wib():
 
 def test_production_refuses_to_start_without_a_secret_key():
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SECRET_KEY"}
-    result = run_python(READ_SETTINGS, "portal.settings.production", env)
+    result = run_python(READ_SETTINGS, "config.settings.production", env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
@@ -110,6 +110,6 @@ def test_production_passes_the_deploy_checks_without_warnings():
         "from django.core.management import call_command;"
         "call_command('check', deploy=True, fail_level='WARNING')"
     )
-    result = run_python(code, "portal.settings.production", PRODUCTION_ENV)
+    result = run_python(code, "config.settings.production", PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

@@ -5,8 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.api import api
-from portal.content_api import content_api
+from config.api import api
+from config.content_api import content_api
 from portal.views import RobotsView
 from search import views as search_views
 
