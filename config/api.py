@@ -14,9 +14,9 @@ from layanan.api import router as layanan_router
 from pasar.api import router as pasar_router
 from pasar.owner_api import router as pasar_owner_router
 from pengaduan.api import router as pengaduan_router
-from pengaduan.kip_api import router as kip_router
 from portal.api_errors import error_response, field_error
 from portal.reference_api import router as reference_router
+from ppid.api import router as ppid_router
 
 api = NinjaAPI(
     title="Portal Langkat — API Layanan",
@@ -83,7 +83,7 @@ def _throttled(request, exc):
 
 api.add_router("/", reference_router)
 api.add_router("/pengaduan/", pengaduan_router)
-api.add_router("/informasi-publik/", kip_router)
+api.add_router("/informasi-publik/", ppid_router)
 api.add_router("/e-kecamatan/", layanan_router)
 api.add_router("/pasar/saya/", pasar_owner_router)
 api.add_router("/pasar/", pasar_router)

@@ -1,16 +1,11 @@
 """Public views hosted by the routable index pages of the home app."""
 
 from django.db.models import Prefetch
-from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.images import get_image_model
 
-from home.forms import DIPFilterForm
 from portal.pagination import paginate
 
-DIP_PER_PAGE = 25
 BERITA_PER_PAGE = 10
 #: The rendition home/components/article_card.html shows for each article.
 ARTICLE_CARD_RENDITION = "fill-640x360|format-webp"
@@ -30,76 +25,6 @@ def prefetch_card_renditions(articles):
     )
 
 
-class DIPSpreadsheet(SpreadsheetExportMixin):
-    """The Daftar Informasi Publik as CSV or XLSX, with the DIP's own column names."""
-
-    list_export = [
-        "nomor",
-        "title",
-        "ringkasan",
-        "perangkat_daerah.nama",
-        "penanggung_jawab",
-        "waktu_pembuatan",
-        "tempat_pembuatan",
-        "get_bentuk_display",
-        "jangka_waktu_penyimpanan",
-        "get_kategori_display",
-        "tahun",
-    ]
-    export_headings = {
-        "nomor": _("Nomor"),
-        "title": _("Judul Informasi"),
-        "ringkasan": _("Ringkasan Isi Informasi"),
-        "perangkat_daerah.nama": _("Pejabat/Unit yang Menguasai Informasi"),
-        "penanggung_jawab": _("Penanggung Jawab Pembuatan Informasi"),
-        "waktu_pembuatan": _("Waktu Pembuatan Informasi"),
-        "tempat_pembuatan": _("Tempat Pembuatan Informasi"),
-        "get_bentuk_display": _("Bentuk Informasi"),
-        "jangka_waktu_penyimpanan": _("Jangka Waktu Penyimpanan"),
-        "get_kategori_display": _("Kategori"),
-        "tahun": _("Tahun"),
-    }
-    export_filename = "daftar-informasi-publik"
-
-    def response(self, queryset, export_format):
-        if export_format == self.FORMAT_CSV:
-            return self.write_csv_response(queryset)
-        return self.write_xlsx_response(queryset)
-
-
-def _dip_filter_form(request, index_page):
-    years = (
-        index_page.items().order_by("-tahun").values_list("tahun", flat=True).distinct()
-    )
-    return DIPFilterForm(request.GET or None, years=years)
-
-
-def dip_index(request, index_page):
-    """The DIP as a filterable, paginated table."""
-    form = _dip_filter_form(request, index_page)
-    items = form.filter(index_page.items())
-    return TemplateResponse(
-        request,
-        "home/informasi_publik_index_page.html",
-        {
-            "page": index_page,
-            "self": index_page,
-            "form": form,
-            "items": paginate(request, items, DIP_PER_PAGE),
-            "is_filtered": form.is_bound,
-            "query_string": request.GET.urlencode(),
-        },
-    )
-
-
-def dip_export(request, index_page, export_format):
-    """The filtered DIP as a CSV or XLSX download."""
-    if export_format not in DIPSpreadsheet.FORMATS:
-        raise Http404
-    form = _dip_filter_form(request, index_page)
-    return DIPSpreadsheet().response(form.filter(index_page.items()), export_format)
-
-
 def berita_index(request, index_page):
     """News articles, newest first, optionally filtered by one tag."""
     articles = prefetch_card_renditions(index_page.articles())
@@ -116,17 +41,3 @@ def berita_index(request, index_page):
             "articles": paginate(request, articles, BERITA_PER_PAGE),
         },
     )
-
-
-def refuse_dikecualikan_document(document, request):
-    """Answer 403 instead of serving a document of dikecualikan (Pasal 17) information."""
-    from home.models import is_dikecualikan_document
-
-    if is_dikecualikan_document(document):
-        return TemplateResponse(
-            request,
-            "home/dokumen_dikecualikan.html",
-            {"document": document},
-            status=403,
-        )
-    return None

@@ -9,11 +9,9 @@ behind the IKM figures is written in bulk so loading stays fast.
 
 import datetime
 import random
-import secrets
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from reportlab.lib.pagesizes import A4
@@ -21,7 +19,6 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from wagtail.rich_text import RichText
 
-from home.models import HomePage, PPIDPage, StandardPage
 from layanan import services
 from layanan.choices import StatusPermohonan
 from layanan.ikm import ELEMENT_FIELDS
@@ -33,7 +30,8 @@ from layanan.models import (
     StandarLayanan,
     SurveiIKM,
 )
-from portal.models import Desa, Kecamatan, ProfilPetugas
+from portal.demo import add_area_index, create_officer
+from portal.models import Desa, Kecamatan
 from portal.roles import EDITOR_LAYANAN, PETUGAS_KECAMATAN
 from portal.tracking import generate_secret_token, generate_tracking_code
 from portal.uploads import CleanUpload
@@ -476,22 +474,23 @@ DEMO_EMAIL_PREFIX = "pemohon.demo."
 
 def load(stdout, style):
     """Build the e-kecamatan page, services, offices, accounts, applications, IKM."""
-    index = _index_page(stdout)
+    index = _index_page()
     created_services = _services()
     created_offices = _offices(index)
     officers = {
-        slug: _user(
+        slug: create_officer(
             stdout,
             style,
             f"petugas.{slug}",
             "Petugas",
             f"Kecamatan {Kecamatan.objects.get(slug=slug).nama}",
             PETUGAS_KECAMATAN,
-            kecamatan=slug,
+            kecamatan=Kecamatan.objects.get(slug=slug),
+            jabatan="Kepala Seksi Pelayanan",
         )
         for slug in OFFICERS
     }
-    _user(stdout, style, EDITOR_USERNAME, "Editor", "Layanan", EDITOR_LAYANAN)
+    create_officer(stdout, style, EDITOR_USERNAME, "Editor", "Layanan", EDITOR_LAYANAN)
     showcased, historic = _applications(officers)
     stdout.write(
         f"  e-kecamatan: {StandarLayanan.objects.live().count()} layanan "
@@ -504,20 +503,12 @@ def load(stdout, style):
 # ---------- Pages ----------
 
 
-def _index_page(stdout):
+def _index_page():
     existing = EKecamatanIndexPage.objects.first()
     if existing:
         return existing
-    home = HomePage.objects.first()
-    # Older home demos left a plain placeholder page at this address.
-    placeholder = StandardPage.objects.child_of(home).filter(slug="e-kecamatan").first()
-    if placeholder and not placeholder.get_children().exists():
-        placeholder.delete()
-        stdout.write(
-            "  Halaman pengganti 'e-kecamatan' lama diganti halaman e-kecamatan."
-        )
-    page = home.add_child(
-        instance=EKecamatanIndexPage(
+    return add_area_index(
+        EKecamatanIndexPage(
             title="e-kecamatan",
             slug="e-kecamatan",
             show_in_menus=True,
@@ -538,10 +529,6 @@ def _index_page(stdout):
             ),
         )
     )
-    ppid = PPIDPage.objects.child_of(home).first()
-    if ppid:
-        page.move(ppid, pos="right")
-    return page
 
 
 def _offices(index):
@@ -621,34 +608,6 @@ def _services():
 
 
 # ---------- Accounts ----------
-
-
-def _user(stdout, style, username, first_name, last_name, role, kecamatan=None):
-    User = get_user_model()
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        password = secrets.token_urlsafe(12)
-        user = User.objects.create_user(
-            username=username,
-            email=f"{username}@langkatkab.go.id",
-            password=password,
-            first_name=first_name,
-            last_name=last_name,
-        )
-        user.groups.add(Group.objects.get(name=role))
-        if kecamatan:
-            ProfilPetugas.objects.create(
-                user=user,
-                kecamatan=Kecamatan.objects.get(slug=kecamatan),
-                jabatan="Kepala Seksi Pelayanan",
-            )
-        stdout.write(
-            style.WARNING(
-                f"  Akun {role} dibuat: pengguna '{username}', kata sandi '{password}' "
-                "(simpan sekarang; tidak akan ditampilkan lagi)."
-            )
-        )
-    return user
 
 
 # ---------- Applications and surveys ----------

@@ -17,10 +17,10 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.rich_text import RichText
 
-from home.models import HomePage, StandardPage
 from pasar import services
 from pasar.models import UMKM, KategoriProduk, PasarIndexPage, ProdukPage
 from pasar.moderation import ensure_moderation_setup
+from portal.demo import add_area_index
 from portal.models import Kecamatan
 from portal.roles import MODERATOR_PASAR
 from portal.uploads import clean_upload
@@ -263,7 +263,7 @@ FEATURED = {
 
 def load(stdout, style):
     """Build the e-pasar page, categories, UMKM with owners, and products."""
-    index = _index_page(stdout)
+    index = _index_page()
     ensure_moderation_setup(index)
     categories = _categories()
     moderator = _moderator(stdout, style)
@@ -277,18 +277,12 @@ def load(stdout, style):
     )
 
 
-def _index_page(stdout):
+def _index_page():
     existing = PasarIndexPage.objects.first()
     if existing:
         return existing
-    home = HomePage.objects.first()
-    # Older home demos left a plain placeholder page at this address.
-    placeholder = StandardPage.objects.child_of(home).filter(slug="e-pasar").first()
-    if placeholder and not placeholder.get_children().exists():
-        placeholder.delete()
-        stdout.write("  Halaman pengganti 'e-pasar' lama diganti halaman e-pasar.")
-    return home.add_child(
-        instance=PasarIndexPage(
+    return add_area_index(
+        PasarIndexPage(
             title="e-pasar",
             slug="e-pasar",
             show_in_menus=True,
@@ -301,7 +295,8 @@ def _index_page(stdout):
                 "moderator sebelum tayang; pembeli menghubungi penjual langsung "
                 "melalui WhatsApp.</p>"
             ),
-        )
+        ),
+        after_slug=None,
     )
 
 

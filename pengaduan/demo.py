@@ -6,15 +6,11 @@ timestamps are moved back afterwards so statistics and overdue flags look real.
 
 import datetime
 import random
-import secrets
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from home.models import HomePage, PPIDPage, StandardPage
-from pengaduan import kip_demo, services
+from pengaduan import services
 from pengaduan.choices import JenisLaporan, StatusLaporan
 from pengaduan.models import (
     FIRST_FOLLOWUP_DAYS,
@@ -25,7 +21,8 @@ from pengaduan.models import (
     Laporan,
     TemplateTanggapan,
 )
-from portal.models import Desa, Kecamatan, PerangkatDaerah, ProfilPetugas
+from portal.demo import add_area_index, create_officer
+from portal.models import Desa, Kecamatan, PerangkatDaerah
 from portal.roles import MODERATOR_PENGADUAN, PETUGAS_OPD
 from portal.working_days import add_working_days
 
@@ -427,10 +424,10 @@ PUPR_OFFICER_USERNAME = "petugas.pupr"
 
 def load(stdout, style):
     """Build the e-laga page, categories, templates, demo officers and reports."""
-    _index_page(stdout)
+    _index_page()
     categories = _categories()
     _templates(categories)
-    moderator = _user(
+    moderator = create_officer(
         stdout,
         style,
         MODERATOR_USERNAME,
@@ -439,33 +436,26 @@ def load(stdout, style):
         MODERATOR_PENGADUAN,
     )
     created = _reports(categories, moderator)
-    _user(
+    create_officer(
         stdout,
         style,
         PUPR_OFFICER_USERNAME,
         "Petugas",
         "Dinas PUPR",
         PETUGAS_OPD,
-        opd=PerangkatDaerah.objects.get(slug="dinas-pupr"),
+        perangkat_daerah=PerangkatDaerah.objects.get(slug="dinas-pupr"),
     )
     stdout.write(
         f"  e-laga: {len(categories)} kategori, {len(TEMPLATES)} template tanggapan, "
         f"{created} laporan baru."
     )
-    kip_demo.load(stdout, style)
 
 
-def _index_page(stdout):
+def _index_page():
     if ELagaIndexPage.objects.exists():
         return
-    home = HomePage.objects.first()
-    # Older home demos left a plain placeholder page at this address.
-    placeholder = StandardPage.objects.child_of(home).filter(slug="e-laga").first()
-    if placeholder and not placeholder.get_children().exists():
-        placeholder.delete()
-        stdout.write("  Halaman pengganti 'e-laga' lama diganti halaman e-laga.")
-    page = home.add_child(
-        instance=ELagaIndexPage(
+    add_area_index(
+        ELagaIndexPage(
             title="e-laga",
             slug="e-laga",
             show_in_menus=True,
@@ -489,9 +479,6 @@ def _index_page(stdout):
             ),
         )
     )
-    ppid = PPIDPage.objects.child_of(home).first()
-    if ppid:
-        page.move(ppid, pos="right")
 
 
 def _categories():
@@ -520,30 +507,6 @@ def _templates(categories):
             judul=judul,
             defaults={"isi": isi, "kategori": categories.get(kategori)},
         )
-
-
-def _user(stdout, style, username, first_name, last_name, role, opd=None):
-    User = get_user_model()
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        password = secrets.token_urlsafe(12)
-        user = User.objects.create_user(
-            username=username,
-            email=f"{username}@langkatkab.go.id",
-            password=password,
-            first_name=first_name,
-            last_name=last_name,
-        )
-        user.groups.add(Group.objects.get(name=role))
-        if opd:
-            ProfilPetugas.objects.create(user=user, perangkat_daerah=opd)
-        stdout.write(
-            style.WARNING(
-                f"  Akun {role} dibuat: pengguna '{username}', kata sandi '{password}' "
-                "(simpan sekarang; tidak akan ditampilkan lagi)."
-            )
-        )
-    return user
 
 
 def _reports(categories, moderator):

@@ -1,11 +1,13 @@
-"""Demo content of the shared core: the admin account and the site settings."""
+"""Demo content of the shared core (the admin account, the site settings) and the
+helpers every app's demo builds with: officer accounts and area index pages."""
 
 import secrets
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
 
-from portal.models import PengaturanPortal
+from portal.models import PengaturanPortal, ProfilPetugas
 
 ADMIN_USERNAME = "admin"
 
@@ -58,3 +60,46 @@ def _fill_site_settings():
         settings.instagram = "https://www.instagram.com/pemkablangkat"
         settings.youtube = "https://www.youtube.com/@pemkablangkat"
         settings.save()
+
+
+def create_officer(stdout, style, username, first_name, last_name, role, **profile):
+    """The officer account ``username`` in group ``role``, created once.
+
+    ``profile`` (``perangkat_daerah`` or ``kecamatan``, ``jabatan``) ties the officer
+    to their office. A new account's generated password is printed once.
+    """
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user
+    password = secrets.token_urlsafe(12)
+    user = User.objects.create_user(
+        username=username,
+        email=f"{username}@langkatkab.go.id",
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    user.groups.add(Group.objects.get(name=role))
+    if profile:
+        ProfilPetugas.objects.create(user=user, **profile)
+    stdout.write(
+        style.WARNING(
+            f"  Akun {role} dibuat: pengguna '{username}', kata sandi '{password}' "
+            "(simpan sekarang; tidak akan ditampilkan lagi)."
+        )
+    )
+    return user
+
+
+def add_area_index(instance, after_slug="informasi-publik"):
+    """Add an area's index page under the site's home page, right of the page
+    ``after_slug`` when there is one (the menu follows the page order), else last."""
+    home = Site.objects.get(is_default_site=True).root_page
+    page = home.add_child(instance=instance)
+    anchor = after_slug and (
+        Page.objects.child_of(home).filter(slug=after_slug).exclude(pk=page.pk).first()
+    )
+    if anchor:
+        page.move(anchor, pos="right")
+    return page

@@ -26,8 +26,9 @@ class SearchType:
 
 def search_types():
     """The kinds of page results; pages of any other type count as "Halaman"."""
-    from home.models import BeritaPage, InformasiPublikPage, PengumumanPage
+    from home.models import BeritaPage
     from pasar.models import ProdukPage
+    from ppid.models import InformasiPublikPage, PengumumanPage
 
     return [
         SearchType("informasi", _("Informasi publik"), (InformasiPublikPage,)),

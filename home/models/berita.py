@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from portal.blocks import BodyBlock
 from portal.models import BasePage
 
 

@@ -5,7 +5,8 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import BodyBlock, HomeBlock
+from home.blocks import HomeBlock
+from portal.blocks import BodyBlock
 from portal.models import BasePage
 
 
@@ -31,7 +32,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
-        "home.PPIDPage",
+        "ppid.PPIDPage",
         "home.BeritaIndexPage",
         "pengaduan.ELagaIndexPage",
         "layanan.EKecamatanIndexPage",
@@ -72,7 +73,7 @@ class StandardPage(BasePage):
 
     api_fields = [*BasePage.api_fields, APIField("introduction"), APIField("body")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage", "home.PPIDPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "ppid.PPIDPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

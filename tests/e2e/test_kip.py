@@ -9,13 +9,15 @@ import wagtail_factories
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from home.choices import KategoriInformasi, TingkatPengumuman
 from portal.models import PerangkatDaerah
+from ppid.choices import KategoriInformasi, TingkatPengumuman
 from tests.e2e.conftest import E2E_DB, assert_no_serious_a11y_violations
 from tests.home.factories import (
     BeritaIndexPageFactory,
     BeritaPageFactory,
     DokumenFactory,
+)
+from tests.ppid.factories import (
     InformasiPublikIndexPageFactory,
     InformasiPublikPageFactory,
     PengumumanIndexPageFactory,

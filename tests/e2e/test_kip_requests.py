@@ -7,14 +7,15 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from pengaduan.models import PermohonanInformasi
 from portal.roles import ATASAN_PPID, EDITOR_PPID
+from ppid.models import PermohonanInformasi
 from tests.e2e.conftest import (
     E2E_DB,
     admin_tab,
     assert_no_serious_a11y_violations,
 )
-from tests.pengaduan.factories import PetugasFactory, create_layanan_informasi_page
+from tests.pengaduan.factories import PetugasFactory
+from tests.ppid.factories import create_layanan_informasi_page
 
 pytestmark = [pytest.mark.e2e, E2E_DB]
 

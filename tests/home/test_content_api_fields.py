@@ -4,12 +4,8 @@ from http import HTTPStatus
 
 import pytest
 
-from tests.home.factories import (
-    BeritaIndexPageFactory,
-    BeritaPageFactory,
-    PengumumanIndexPageFactory,
-    PengumumanPageFactory,
-)
+from tests.home.factories import BeritaIndexPageFactory, BeritaPageFactory
+from tests.ppid.factories import PengumumanIndexPageFactory, PengumumanPageFactory
 
 pytestmark = pytest.mark.django_db
 

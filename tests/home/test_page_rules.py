@@ -4,7 +4,8 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage, PPIDPage, StandardPage
+from home.models import HomePage, StandardPage
+from ppid.models import PPIDPage
 from tests.factories import StandardPageFactory, UserFactory
 
 

@@ -3,20 +3,18 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import (
-    BeritaIndexPage,
-    BeritaPage,
-    HomePage,
+from home.models import BeritaIndexPage, BeritaPage, HomePage, StandardPage
+from layanan.models import EKecamatanIndexPage
+from pasar.models import PasarIndexPage
+from pengaduan.models import ELagaIndexPage
+from ppid.models import (
     InformasiPublikIndexPage,
     InformasiPublikPage,
+    LayananInformasiPage,
     PengumumanIndexPage,
     PengumumanPage,
     PPIDPage,
-    StandardPage,
 )
-from layanan.models import EKecamatanIndexPage
-from pasar.models import PasarIndexPage
-from pengaduan.models import ELagaIndexPage, LayananInformasiPage
 
 
 class TestKIPPageTree(WagtailPageTestCase):

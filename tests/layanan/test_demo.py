@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.color import no_style
-from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
 from layanan.choices import StatusPermohonan
@@ -84,15 +83,6 @@ def test_every_kecamatan_has_its_office_page_under_the_index_in_the_home_menu(
     assert stabat.tautan_peta == (
         "https://www.openstreetmap.org/search?query=Kantor+Camat+Stabat+Langkat"
     )
-
-
-def test_an_old_childless_placeholder_page_is_replaced(home_page):
-    from layanan import demo
-
-    home_page.add_child(instance=StandardPage(title="e-kecamatan", slug="e-kecamatan"))
-    demo._index_page(io.StringIO())
-    assert not StandardPage.objects.filter(slug="e-kecamatan").exists()
-    assert Page.objects.get(slug="e-kecamatan").specific_class is EKecamatanIndexPage
 
 
 def test_services_are_published_through_a_revision_with_all_components():

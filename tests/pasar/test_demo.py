@@ -10,10 +10,8 @@ from django.core.management.color import no_style
 from wagtail.models import TaskState, WorkflowState
 
 from home import demo as home_demo
-from home.models import HomePage, StandardPage
 from pasar import demo
 from pasar.models import UMKM, KategoriProduk, PasarIndexPage, ProdukPage
-from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +30,7 @@ def load():
 
 def test_demo_builds_the_market_through_the_services(client):
     output = load()
-    check_market_page_replaces_the_placeholder()
+    check_market_page_is_in_the_menu()
     check_categories_umkm_and_products()
     check_moderation_states()
     check_photos_are_small_generated_images()
@@ -40,11 +38,10 @@ def test_demo_builds_the_market_through_the_services(client):
     check_catalogue_and_home_show_the_demo_products(client)
 
 
-def check_market_page_replaces_the_placeholder():
+def check_market_page_is_in_the_menu():
     market = PasarIndexPage.objects.get()
     assert market.url == "/e-pasar/"
     assert market.show_in_menus
-    assert not StandardPage.objects.filter(slug="e-pasar").exists()
 
 
 def check_categories_umkm_and_products():
@@ -101,12 +98,8 @@ def check_catalogue_and_home_show_the_demo_products(client):
     assert "Kain Songket Pucuk Rebung" in home
 
 
-def test_placeholder_is_replaced_and_loading_again_adds_nothing():
-    home_demo.load(io.StringIO(), no_style())
-    # Older home demos left a plain page at /e-pasar/.
-    StandardPageFactory(parent=HomePage.objects.get(), slug="e-pasar", title="e-pasar")
-    first_output = load()
-    assert "Halaman pengganti 'e-pasar' lama diganti" in first_output
+def test_loading_again_adds_nothing():
+    load()
     assert PasarIndexPage.objects.get().url == "/e-pasar/"
     counts = (
         PasarIndexPage.objects.count(),

@@ -1,7 +1,5 @@
 """Factories for e-laga reports."""
 
-import datetime
-
 import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -124,28 +122,6 @@ class PetugasFactory(UserFactory):
             )
 
 
-class PermohonanInformasiFactory(factory.django.DjangoModelFactory):
-    """A registered KIP information request (as submit_permohonan saves it)."""
-
-    class Meta:
-        model = "pengaduan.PermohonanInformasi"
-
-    nama = "Budi Santoso"
-    alamat = "Jl. Proklamasi No. 5, Stabat"
-    nomor_identitas = "1205011203850001"
-    telepon = "081298765432"
-    email = "budi.santoso@example.com"
-    pekerjaan = "Wiraswasta"
-    informasi_diminta = "Salinan dokumen APBD 2026 beserta lampirannya."
-    tujuan = "Kajian anggaran oleh kelompok masyarakat."
-    cara_memperoleh = "salinan"
-    cara_penyampaian = "email"
-    diterima_pada = factory.LazyFunction(timezone.now)
-    batas_waktu = factory.LazyAttribute(
-        lambda permohonan: add_working_days(permohonan.diterima_pada, 10)
-    )
-
-
 def create_elaga_page(home_page, **fields):
     """The live e-laga index page under ``home_page`` (the public site's host)."""
     from pengaduan.models import ELagaIndexPage
@@ -193,60 +169,3 @@ def advance_laporan(laporan, status, user=None, opd_slug="dinas-pupr"):
         step()
     laporan.refresh_from_db()
     return laporan
-
-
-class DecidedPermohonanFactory(PermohonanInformasiFactory):
-    """A request the PPID granted in full two days after receipt (not yet delivered)."""
-
-    status = "diputuskan"
-    keputusan = "seluruhnya"
-    jawaban = "Salinan dokumen kami kirim melalui email."
-    diputuskan_pada = factory.LazyAttribute(
-        lambda permohonan: permohonan.diterima_pada + datetime.timedelta(days=2)
-    )
-    batas_waktu = None
-
-
-def create_kip_request(user=None, decided=None, objection=False, **fields):
-    """A request registered through kip_services, optionally decided and objected to.
-
-    ``decided`` is a KeputusanPermohonan value; a refusal gets Pasal 17 huruf h.
-    """
-    from pengaduan import kip_services
-    from pengaduan.choices import KeputusanPermohonan
-
-    permohonan = kip_services.submit_permohonan(
-        PermohonanInformasiFactory.build(**fields)
-    )
-    if decided:
-        refused = decided in (
-            KeputusanPermohonan.DITOLAK,
-            KeputusanPermohonan.DIBERIKAN_SEBAGIAN,
-        )
-        kip_services.decide(
-            permohonan,
-            user or UserFactory(),
-            decided,
-            "Jawaban tertulis PPID.",
-            dasar_penolakan="h" if refused else "",
-            uji_konsekuensi="Memuat data pribadi." if refused else "",
-        )
-    if objection:
-        kip_services.file_keberatan(permohonan, ["a"], "Saya keberatan.")
-    return permohonan
-
-
-def create_layanan_informasi_page(home_page, **fields):
-    """The live KIP service page, under a PPID page under ``home_page``."""
-    from pengaduan.models import LayananInformasiPage
-    from tests.home.factories import PPIDPageFactory
-
-    ppid = PPIDPageFactory(parent=home_page, slug="ppid", title="PPID")
-    page = LayananInformasiPage(
-        title="Layanan Informasi Publik",
-        slug="layanan-informasi",
-        introduction="<p>Ajukan permohonan informasi publik.</p>",
-        **fields,
-    )
-    ppid.add_child(instance=page)
-    return page

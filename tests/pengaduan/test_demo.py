@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def load():
     output = io.StringIO()
-    call_command("load_demo_data", app=["pengaduan"], stdout=output)
+    call_command("load_demo_data", app=["ppid", "pengaduan"], stdout=output)
     return output.getvalue()
 
 

@@ -1,0 +1,143 @@
+"""Forms of the actions PPID staff take on an information request in the admin.
+
+Each form only collects input; the state change itself is done by the matching
+function in :mod:`ppid.services`, which also validates it.
+"""
+
+from pathlib import PurePath
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.choices import DasarPengecualian
+from portal.uploads import clean_upload
+from ppid.choices import KeputusanPermohonan, PutusanKeberatan
+
+#: Answer documents attached to one decision.
+MAX_DOCUMENTS = 5
+
+
+class PermohonanActionForm(forms.Form):
+    """Base of the action forms: knows the request it acts on."""
+
+    def __init__(self, *args, permohonan, **kwargs):
+        self.permohonan = permohonan
+        super().__init__(*args, **kwargs)
+
+
+class ExtendForm(PermohonanActionForm):
+    alasan = forms.CharField(
+        label=_("Alasan perpanjangan"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Wajib diisi dan dikirim kepada pemohon. Jangka waktu hanya dapat "
+            "diperpanjang satu kali, 7 hari kerja."
+        ),
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (the pattern of the Django documentation)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single_file_clean = super().clean
+        if isinstance(data, list | tuple):
+            return [single_file_clean(item, initial) for item in data if item]
+        return [single_file_clean(data, initial)] if data else []
+
+
+class DecideForm(PermohonanActionForm):
+    keputusan = forms.ChoiceField(
+        label=_("Keputusan"),
+        choices=[("", _("Pilih keputusan")), *KeputusanPermohonan.choices],
+    )
+    jawaban = forms.CharField(
+        label=_("Jawaban tertulis kepada pemohon"),
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    dasar_penolakan = forms.ChoiceField(
+        label=_("Dasar pengecualian (Pasal 17)"),
+        choices=[("", _("Tidak ada")), *DasarPengecualian.choices],
+        required=False,
+        help_text=_(
+            "Wajib bila permohonan ditolak; isi juga bila diberikan sebagian karena "
+            "sebagian informasi dikecualikan."
+        ),
+    )
+    uji_konsekuensi = forms.CharField(
+        label=_("Uji konsekuensi"),
+        required=False,
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wajib bila ada dasar pengecualian."),
+    )
+    dokumen = MultipleFileField(
+        label=_("Dokumen jawaban"),
+        required=False,
+        help_text=_(
+            "PDF atau gambar (JPEG, PNG, WebP), paling banyak %(count)s berkas, "
+            "masing-masing paling besar 5 MB. Hanya pemohon yang dapat mengunduhnya."
+        )
+        % {"count": MAX_DOCUMENTS},
+    )
+
+    def clean_dokumen(self):
+        files = self.cleaned_data["dokumen"]
+        if len(files) > MAX_DOCUMENTS:
+            raise ValidationError(
+                _("Paling banyak %(count)s dokumen.") % {"count": MAX_DOCUMENTS}
+            )
+        cleaned, errors = [], []
+        for uploaded in files:
+            try:
+                upload = clean_upload(uploaded)
+            except ValidationError as error:
+                errors.extend(error.messages)
+                continue
+            title = PurePath(uploaded.name or "").stem[:200] or _("Dokumen jawaban")
+            cleaned.append((title, upload))
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class DeliverForm(PermohonanActionForm):
+    disampaikan_pada = forms.DateField(
+        label=_("Tanggal disampaikan"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Tanggal informasi atau surat keputusan diterima pemohon."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["disampaikan_pada"].initial = timezone.localdate()
+
+
+class AnswerObjectionForm(PermohonanActionForm):
+    putusan = forms.ChoiceField(
+        label=_("Putusan atas keberatan"),
+        choices=PutusanKeberatan.choices,
+        widget=forms.RadioSelect,
+    )
+    tanggapan = forms.CharField(
+        label=_("Tanggapan tertulis atasan PPID"),
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Dikirim kepada pemohon bersama pemberitahuan bahwa ia dapat mengajukan "
+            "sengketa informasi kepada Komisi Informasi."
+        ),
+    )

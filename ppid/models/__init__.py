@@ -1,0 +1,41 @@
+from .informasi_publik import (
+    InformasiPublikDokumen,
+    InformasiPublikIndexPage,
+    InformasiPublikPage,
+    InformasiPublikTag,
+    is_dikecualikan_document,
+)
+from .pengumuman import PengumumanIndexPage, PengumumanPage, active_announcements
+from .permohonan import (
+    ANSWER_DAYS,
+    EXTENSION_DAYS,
+    OBJECTION_ANSWER_DAYS,
+    OBJECTION_FILING_DAYS,
+    CatatanPermohonan,
+    DokumenJawaban,
+    Keberatan,
+    LayananInformasiPage,
+    PermohonanInformasi,
+)
+from .ppid import PPIDPage
+
+__all__ = [
+    "ANSWER_DAYS",
+    "EXTENSION_DAYS",
+    "OBJECTION_ANSWER_DAYS",
+    "OBJECTION_FILING_DAYS",
+    "CatatanPermohonan",
+    "DokumenJawaban",
+    "InformasiPublikDokumen",
+    "InformasiPublikIndexPage",
+    "InformasiPublikPage",
+    "InformasiPublikTag",
+    "Keberatan",
+    "LayananInformasiPage",
+    "PPIDPage",
+    "PengumumanIndexPage",
+    "PengumumanPage",
+    "PermohonanInformasi",
+    "active_announcements",
+    "is_dikecualikan_document",
+]

@@ -1,0 +1,380 @@
+"""KIP information requests and objections (UU 14/2008, Perki 1/2021; DESIGN §4.3)."""
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from portal.choices import DasarPengecualian
+from portal.models import BasePage
+from portal.status import TimelineEntry
+from portal.storage import private_storage
+from portal.tracking import TrackedSubmission
+from portal.validators import mask_nik, validate_nik
+from portal.working_days import add_working_days, deadline_status, working_days_between
+from ppid.choices import (
+    AlasanKeberatan,
+    CaraMemperoleh,
+    CaraPenyampaian,
+    JenisIdentitas,
+    KeputusanPermohonan,
+    PutusanKeberatan,
+    StatusKeberatan,
+    StatusPermohonan,
+)
+
+#: Hari kerja to answer a request, and the single extension (Pasal 22 ayat 7-8).
+ANSWER_DAYS = 10
+EXTENSION_DAYS = 7
+#: Hari kerja to file an objection, and for the atasan PPID to answer it (Pasal 36).
+OBJECTION_FILING_DAYS = 30
+OBJECTION_ANSWER_DAYS = 30
+
+
+class PermohonanInformasiQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(
+            status__in=[StatusPermohonan.DITERIMA, StatusPermohonan.DIPERPANJANG]
+        )
+
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.open().filter(batas_waktu__lt=today)
+
+
+class PermohonanInformasi(TrackedSubmission):
+    """A request for public information; the requester is always identified."""
+
+    tracking_prefix = "KIP"
+
+    nama = models.CharField(_("nama pemohon"), max_length=150)
+    alamat = models.TextField(_("alamat"), max_length=500)
+    jenis_identitas = models.CharField(
+        _("jenis identitas"),
+        max_length=10,
+        choices=JenisIdentitas.choices,
+        default=JenisIdentitas.KTP,
+    )
+    nomor_identitas = models.CharField(_("nomor identitas"), max_length=30)
+    telepon = models.CharField(_("telepon"), max_length=20, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    pekerjaan = models.CharField(_("pekerjaan"), max_length=100)
+    informasi_diminta = models.TextField(
+        _("rincian informasi yang dibutuhkan"), max_length=4000
+    )
+    tujuan = models.TextField(_("tujuan penggunaan informasi"), max_length=2000)
+    cara_memperoleh = models.CharField(
+        _("cara memperoleh informasi"), max_length=10, choices=CaraMemperoleh.choices
+    )
+    cara_penyampaian = models.CharField(
+        _("cara mendapatkan salinan"),
+        max_length=10,
+        choices=CaraPenyampaian.choices,
+        blank=True,
+    )
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=StatusPermohonan.choices,
+        default=StatusPermohonan.DITERIMA,
+        db_index=True,
+    )
+    diterima_pada = models.DateTimeField(
+        _("diterima"), default=timezone.now, db_index=True
+    )
+    batas_waktu = models.DateField(
+        _("batas waktu"), null=True, blank=True, db_index=True
+    )
+    diperpanjang_pada = models.DateTimeField(_("diperpanjang"), null=True, blank=True)
+    alasan_perpanjangan = models.TextField(_("alasan perpanjangan"), blank=True)
+    keputusan = models.CharField(
+        _("keputusan"), max_length=30, choices=KeputusanPermohonan.choices, blank=True
+    )
+    dasar_penolakan = models.CharField(
+        _("dasar penolakan (Pasal 17)"),
+        max_length=1,
+        choices=DasarPengecualian.choices,
+        blank=True,
+    )
+    uji_konsekuensi = models.TextField(_("uji konsekuensi"), blank=True)
+    jawaban = models.TextField(_("jawaban"), blank=True)
+    diputuskan_pada = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+    diputuskan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    disampaikan_pada = models.DateField(_("tanggal disampaikan"), null=True, blank=True)
+
+    objects = PermohonanInformasiQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-diterima_pada"]
+        verbose_name = _("permohonan informasi")
+        verbose_name_plural = _("permohonan informasi")
+        permissions = [
+            ("process_permohonan", _("Dapat memproses permohonan informasi"))
+        ]
+
+    def __str__(self):
+        return f"{self.kode_lacak} — {self.informasi_diminta[:60]}"
+
+    def clean(self):
+        super().clean()
+        if self.jenis_identitas == JenisIdentitas.KTP and self.nomor_identitas:
+            try:
+                validate_nik(self.nomor_identitas)
+            except ValidationError as error:
+                raise ValidationError({"nomor_identitas": error.messages}) from None
+        if not (self.email or self.telepon):
+            raise ValidationError(
+                _("Isi email atau nomor telepon agar kami dapat mengabari Anda.")
+            )
+        if self.cara_memperoleh == CaraMemperoleh.SALINAN and not self.cara_penyampaian:
+            raise ValidationError(
+                {"cara_penyampaian": _("Pilih cara mendapatkan salinan informasi.")}
+            )
+        if self.cara_penyampaian == CaraPenyampaian.EMAIL and not self.email:
+            raise ValidationError(
+                {"email": _("Isi email untuk menerima salinan melalui email.")}
+            )
+
+    @property
+    def is_open(self):
+        return self.status in (StatusPermohonan.DITERIMA, StatusPermohonan.DIPERPANJANG)
+
+    @property
+    def nomor_identitas_tersamar(self):
+        return mask_nik(self.nomor_identitas)
+
+    @property
+    def answer_days(self):
+        return ANSWER_DAYS + (EXTENSION_DAYS if self.diperpanjang_pada else 0)
+
+    @cached_property
+    def deadline(self):
+        """The answer deadline: 10 hari kerja, or 17 after the one extension."""
+        return deadline_status(
+            self.diterima_pada, self.answer_days, completed=self.diputuskan_pada
+        )
+
+    def deadlines(self):
+        return [(_("Jawaban PPID"), self.deadline)]
+
+    @property
+    def days_taken(self):
+        """Working days from receipt to decision (``None`` while undecided)."""
+        if not self.diputuskan_pada:
+            return None
+        return working_days_between(self.diterima_pada, self.diputuskan_pada)
+
+    def objection_window_start(self):
+        """The date the 30 hari kerja for an objection start counting from.
+
+        The decision date, or the missed deadline when no decision came in time.
+        """
+        if (
+            self.diputuskan_pada
+            and self.diputuskan_pada.date() <= self.deadline.deadline
+        ):
+            return timezone.localdate(self.diputuskan_pada)
+        return self.deadline.deadline
+
+    def objection_deadline(self):
+        return add_working_days(self.objection_window_start(), OBJECTION_FILING_DAYS)
+
+
+def dokumen_jawaban_upload_to(instance, filename):
+    extension = PurePosixPath(filename).suffix.lower()
+    return f"kip/{uuid.uuid4().hex}{extension}"
+
+
+class DokumenJawaban(models.Model):
+    """A document given to the requester with the decision; reachable only by the requester."""
+
+    permohonan = models.ForeignKey(
+        PermohonanInformasi, on_delete=models.CASCADE, related_name="dokumen"
+    )
+    judul = models.CharField(_("judul"), max_length=200)
+    berkas = models.FileField(
+        _("berkas"), upload_to=dokumen_jawaban_upload_to, storage=private_storage
+    )
+    content_type = models.CharField(_("jenis berkas"), max_length=50)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("dokumen jawaban")
+        verbose_name_plural = _("dokumen jawaban")
+
+    def __str__(self):
+        return self.judul
+
+
+class CatatanPermohonan(TimelineEntry):
+    """A timeline entry of an information request or its objection."""
+
+    permohonan = models.ForeignKey(
+        PermohonanInformasi, on_delete=models.CASCADE, related_name="linimasa"
+    )
+
+    class Meta(TimelineEntry.Meta):
+        verbose_name = _("catatan permohonan")
+        verbose_name_plural = _("catatan permohonan")
+
+    def __str__(self):
+        return f"{self.permohonan.kode_lacak} {self.created_at:%d-%m-%Y}"
+
+
+class Keberatan(models.Model):
+    """An objection to the PPID's handling of a request, answered by the atasan PPID."""
+
+    permohonan = models.OneToOneField(
+        PermohonanInformasi, on_delete=models.CASCADE, related_name="keberatan"
+    )
+    alasan = models.JSONField(
+        _("alasan keberatan"),
+        help_text=_("Huruf-huruf Pasal 35 ayat (1) yang dipilih pemohon."),
+    )
+    uraian = models.TextField(_("uraian keberatan"), max_length=4000)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=StatusKeberatan.choices,
+        default=StatusKeberatan.DIAJUKAN,
+        db_index=True,
+    )
+    diajukan_pada = models.DateTimeField(_("diajukan"), default=timezone.now)
+    batas_waktu = models.DateField(
+        _("batas waktu"), null=True, blank=True, db_index=True
+    )
+    putusan = models.CharField(
+        _("putusan"), max_length=30, choices=PutusanKeberatan.choices, blank=True
+    )
+    tanggapan = models.TextField(_("tanggapan atasan PPID"), blank=True)
+    dijawab_pada = models.DateTimeField(_("dijawab"), null=True, blank=True)
+    dijawab_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dijawab oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-diajukan_pada"]
+        verbose_name = _("keberatan")
+        verbose_name_plural = _("keberatan")
+        permissions = [
+            ("answer_keberatan", _("Dapat menjawab keberatan (atasan PPID)"))
+        ]
+
+    def __str__(self):
+        return f"{self.permohonan.kode_lacak} — {self.get_status_display()}"
+
+    def clean(self):
+        super().clean()
+        valid = set(AlasanKeberatan.values)
+        if not self.alasan or not set(self.alasan) <= valid:
+            raise ValidationError(
+                {"alasan": _("Pilih paling sedikit satu alasan keberatan.")}
+            )
+
+    def get_alasan_display(self):
+        labels = dict(AlasanKeberatan.choices)
+        return [labels[letter] for letter in self.alasan if letter in labels]
+
+    @cached_property
+    def deadline(self):
+        return deadline_status(
+            self.diajukan_pada, OBJECTION_ANSWER_DAYS, completed=self.dijawab_pada
+        )
+
+
+class LayananInformasiPage(RoutablePageMixin, BasePage):
+    """Hosts the KIP request service under the PPID section.
+
+    The request and objection forms, tracking by registration number, the public
+    register and the yearly report (Perki 1/2021 Pasal 56).
+    """
+
+    introduction = RichTextField(
+        _("pengantar"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Penjelasan di atas formulir permohonan informasi."),
+    )
+    objection_introduction = RichTextField(
+        _("pengantar keberatan"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Penjelasan di atas formulir keberatan."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("objection_introduction"),
+    ]
+
+    parent_page_types = ["ppid.PPIDPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("halaman layanan informasi publik")
+        verbose_name_plural = _("halaman layanan informasi publik")
+
+    @path("")
+    def request_form(self, request):
+        from ppid import views
+
+        return views.request_form(request, self)
+
+    @path("terdaftar/<str:token>/")
+    def request_confirmation(self, request, token):
+        from ppid import views
+
+        return views.request_confirmation(request, self, token)
+
+    @path("lacak/")
+    def track(self, request):
+        from ppid import views
+
+        return views.track(request, self)
+
+    @path("permohonan-saya/<str:token>/")
+    def secret_page(self, request, token):
+        from ppid import views
+
+        return views.secret_page(request, self, token)
+
+    @path("keberatan/")
+    def objection_form(self, request):
+        from ppid import views
+
+        return views.objection_form(request, self)
+
+    @path("register/")
+    def register(self, request):
+        from ppid import views
+
+        return views.register(request, self)
+
+    @path("laporan-tahunan/")
+    def yearly_report(self, request):
+        from ppid import views
+
+        return views.yearly_report(request, self)

@@ -1,0 +1,280 @@
+"""Every state change of a KIP information request or objection goes through here."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+
+from portal.notifications import notify
+from portal.status import STATUS_CHANGE_ACTION, StatusMachine, change_status
+from portal.working_days import add_working_days
+from ppid.choices import (
+    AlasanKeberatan,
+    KeputusanPermohonan,
+    PutusanKeberatan,
+    StatusKeberatan,
+    StatusPermohonan,
+)
+from ppid.models import ANSWER_DAYS, EXTENSION_DAYS, DokumenJawaban, Keberatan
+
+S = StatusPermohonan
+PERMOHONAN_STATUS = StatusMachine(
+    transitions={
+        S.DITERIMA: {S.DIPERPANJANG, S.DIPUTUSKAN},
+        S.DIPERPANJANG: {S.DIPUTUSKAN},
+        S.DIPUTUSKAN: {S.DISAMPAIKAN},
+        S.DISAMPAIKAN: set(),
+    },
+    labels=dict(StatusPermohonan.choices),
+)
+
+KOMISI_INFORMASI_NOTICE = gettext_lazy(
+    "Apabila Anda tidak puas dengan tanggapan atas keberatan ini, Anda dapat mengajukan "
+    "permohonan penyelesaian sengketa informasi kepada Komisi Informasi Provinsi Sumatera "
+    "Utara paling lambat 14 hari kerja setelah menerima tanggapan ini (Pasal 37 UU 14/2008)."
+)
+
+
+def secret_url(permohonan):
+    """The requester's private link, absolute ('' without a live service page)."""
+    from ppid.models import LayananInformasiPage
+
+    page = LayananInformasiPage.objects.live().first()
+    if page is None:
+        return ""
+    return page.full_url + page.reverse_subpage(
+        "secret_page", args=[permohonan.token_rahasia]
+    )
+
+
+def _email_requester(permohonan, subject, message):
+    notify(
+        [permohonan.email],
+        _("[PPID Langkat] %(code)s: %(subject)s")
+        % {"code": permohonan.kode_lacak, "subject": subject},
+        "ppid/email/permohonan.txt",
+        {
+            "permohonan": permohonan,
+            "message": message,
+            "secret_url": secret_url(permohonan),
+        },
+    )
+
+
+def _change(permohonan, to_status, user, message):
+    return change_status(
+        permohonan,
+        PERMOHONAN_STATUS,
+        to_status,
+        timeline=permohonan.linimasa,
+        user=user,
+        message=message,
+    )
+
+
+@transaction.atomic
+def submit_permohonan(permohonan):
+    """Register a validated, unsaved request; the requester gets its number by email."""
+    permohonan.status = StatusPermohonan.DITERIMA
+    permohonan.diterima_pada = timezone.now()
+    permohonan.batas_waktu = add_working_days(permohonan.diterima_pada, ANSWER_DAYS)
+    permohonan.save()
+    message = _(
+        "Permohonan informasi Anda telah diterima dengan nomor registrasi %(code)s. "
+        "PPID akan menjawab paling lambat %(deadline)s."
+    ) % {
+        "code": permohonan.kode_lacak,
+        "deadline": permohonan.batas_waktu.strftime("%d-%m-%Y"),
+    }
+    permohonan.linimasa.create(status_to=StatusPermohonan.DITERIMA, message=message)
+    _email_requester(permohonan, _("permohonan diterima"), message)
+    return permohonan
+
+
+@transaction.atomic
+def extend(permohonan, user, reason):
+    """Extend the answer deadline once by 7 hari kerja, with a written reason."""
+    if not reason or not reason.strip():
+        raise ValidationError({"alasan": _("Alasan perpanjangan wajib diisi.")})
+    if permohonan.diperpanjang_pada:
+        raise ValidationError(_("Jangka waktu hanya dapat diperpanjang satu kali."))
+    permohonan.diperpanjang_pada = timezone.now()
+    permohonan.alasan_perpanjangan = reason.strip()
+    permohonan.batas_waktu = add_working_days(
+        permohonan.diterima_pada, ANSWER_DAYS + EXTENSION_DAYS
+    )
+    message = _(
+        "Jangka waktu jawaban diperpanjang sampai %(deadline)s. Alasan: %(reason)s"
+    ) % {
+        "deadline": permohonan.batas_waktu.strftime("%d-%m-%Y"),
+        "reason": reason.strip(),
+    }
+    entry = _change(permohonan, StatusPermohonan.DIPERPANJANG, user, message)
+    _email_requester(permohonan, _("jangka waktu diperpanjang"), message)
+    return entry
+
+
+@transaction.atomic
+def decide(
+    permohonan,
+    user,
+    keputusan,
+    jawaban,
+    dasar_penolakan="",
+    uji_konsekuensi="",
+    dokumen=(),
+):
+    """Record the PPID's written decision; a refusal needs its Pasal 17 ground and test.
+
+    ``dokumen`` are (title, CleanUpload) pairs given to the requester.
+    """
+    errors = {}
+    if keputusan not in KeputusanPermohonan.values:
+        errors["keputusan"] = _("Pilih keputusan.")
+    if not jawaban or not jawaban.strip():
+        errors["jawaban"] = _("Isi jawaban tertulis kepada pemohon.")
+    refused = keputusan in (
+        KeputusanPermohonan.DITOLAK,
+        KeputusanPermohonan.DIBERIKAN_SEBAGIAN,
+    )
+    if keputusan == KeputusanPermohonan.DITOLAK and not dasar_penolakan:
+        errors["dasar_penolakan"] = _("Penolakan wajib menyebut dasar Pasal 17.")
+    if refused and dasar_penolakan and not (uji_konsekuensi or "").strip():
+        errors["uji_konsekuensi"] = _("Sertakan uji konsekuensi atas pengecualian.")
+    if errors:
+        raise ValidationError(errors)
+    permohonan.keputusan = keputusan
+    permohonan.jawaban = jawaban.strip()
+    permohonan.dasar_penolakan = dasar_penolakan if refused else ""
+    permohonan.uji_konsekuensi = (uji_konsekuensi or "").strip() if refused else ""
+    permohonan.diputuskan_pada = timezone.now()
+    permohonan.diputuskan_oleh = user
+    permohonan.batas_waktu = None
+    entry = _change(
+        permohonan,
+        StatusPermohonan.DIPUTUSKAN,
+        user,
+        _("Keputusan: %(decision)s.")
+        % {"decision": permohonan.get_keputusan_display()},
+    )
+    for title, upload in dokumen:
+        DokumenJawaban.objects.create(
+            permohonan=permohonan,
+            judul=title,
+            berkas=upload.content,
+            content_type=upload.content_type,
+        )
+    _email_requester(permohonan, _("keputusan PPID"), permohonan.jawaban)
+    return entry
+
+
+@transaction.atomic
+def deliver(permohonan, user, delivered_on=None):
+    """Record the date the information or the decision letter reached the requester."""
+    delivered_on = delivered_on or timezone.localdate()
+    if delivered_on > timezone.localdate():
+        raise ValidationError(
+            {"disampaikan_pada": _("Tanggal tidak boleh di masa depan.")}
+        )
+    if permohonan.diputuskan_pada and delivered_on < timezone.localdate(
+        permohonan.diputuskan_pada
+    ):
+        raise ValidationError(
+            {
+                "disampaikan_pada": _(
+                    "Tanggal penyampaian tidak boleh sebelum keputusan."
+                )
+            }
+        )
+    permohonan.disampaikan_pada = delivered_on
+    return _change(
+        permohonan,
+        StatusPermohonan.DISAMPAIKAN,
+        user,
+        _("Informasi disampaikan kepada pemohon pada %(date)s.")
+        % {"date": delivered_on.strftime("%d-%m-%Y")},
+    )
+
+
+def objection_refusal(permohonan, today=None):
+    """Why an objection cannot be filed now, or ``None`` when it can."""
+    today = today or timezone.localdate()
+    if hasattr(permohonan, "keberatan"):
+        return _("Keberatan atas permohonan ini sudah diajukan.")
+    if not permohonan.diputuskan_pada and today <= permohonan.deadline.deadline:
+        return _(
+            "Permohonan masih dalam jangka waktu jawaban sampai %(deadline)s; keberatan "
+            "dapat diajukan setelah ada keputusan atau bila batas waktu terlewati."
+        ) % {"deadline": permohonan.deadline.deadline.strftime("%d-%m-%Y")}
+    if today > permohonan.objection_deadline():
+        return _(
+            "Batas waktu pengajuan keberatan (30 hari kerja, sampai %(deadline)s) telah "
+            "terlewati."
+        ) % {"deadline": permohonan.objection_deadline().strftime("%d-%m-%Y")}
+    return None
+
+
+@transaction.atomic
+def file_keberatan(permohonan, alasan, uraian, today=None):
+    """The requester objects on one or more Pasal 35(1) grounds, within 30 hari kerja."""
+    refusal = objection_refusal(permohonan, today=today)
+    if refusal:
+        raise ValidationError(refusal)
+    alasan = sorted(set(alasan or []))
+    if not alasan or not set(alasan) <= set(AlasanKeberatan.values):
+        raise ValidationError(
+            {"alasan": _("Pilih paling sedikit satu alasan keberatan.")}
+        )
+    if not uraian or not uraian.strip():
+        raise ValidationError({"uraian": _("Uraikan keberatan Anda.")})
+    keberatan = Keberatan.objects.create(
+        permohonan=permohonan,
+        alasan=alasan,
+        uraian=uraian.strip(),
+        diajukan_pada=timezone.now(),
+    )
+    keberatan.batas_waktu = keberatan.deadline.deadline
+    keberatan.save(update_fields=["batas_waktu"])
+    message = _(
+        "Keberatan diterima dan akan dijawab atasan PPID paling lambat %(deadline)s."
+    ) % {"deadline": keberatan.batas_waktu.strftime("%d-%m-%Y")}
+    permohonan.linimasa.create(message=message)
+    _email_requester(permohonan, _("keberatan diterima"), message)
+    return keberatan
+
+
+@transaction.atomic
+def answer_keberatan(keberatan, user, putusan, tanggapan):
+    """The atasan PPID answers an objection; the answer points to the Komisi Informasi."""
+    if keberatan.status != StatusKeberatan.DIAJUKAN:
+        raise ValidationError(_("Keberatan ini sudah dijawab."))
+    errors = {}
+    if putusan not in PutusanKeberatan.values:
+        errors["putusan"] = _("Pilih putusan atas keberatan.")
+    if not tanggapan or not tanggapan.strip():
+        errors["tanggapan"] = _("Isi tanggapan tertulis.")
+    if errors:
+        raise ValidationError(errors)
+    keberatan.putusan = putusan
+    keberatan.tanggapan = tanggapan.strip()
+    keberatan.status = StatusKeberatan.DIJAWAB
+    keberatan.dijawab_pada = timezone.now()
+    keberatan.dijawab_oleh = user
+    keberatan.batas_waktu = None
+    keberatan.save()
+    log(
+        instance=keberatan,
+        action=STATUS_CHANGE_ACTION,
+        user=user,
+        data={"from": StatusKeberatan.DIAJUKAN, "to": StatusKeberatan.DIJAWAB},
+    )
+    message = _("Tanggapan atas keberatan: %(outcome)s. %(answer)s\n\n%(notice)s") % {
+        "outcome": keberatan.get_putusan_display(),
+        "answer": keberatan.tanggapan,
+        "notice": KOMISI_INFORMASI_NOTICE,
+    }
+    keberatan.permohonan.linimasa.create(author=user, message=message)
+    _email_requester(keberatan.permohonan, _("tanggapan keberatan"), message)
+    return keberatan

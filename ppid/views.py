@@ -1,0 +1,532 @@
+"""Public KIP views, hosted by the routes of :class:`~pengaduan.models.LayananInformasiPage`.
+
+Forms, secret links and tracking answer ``Cache-Control: private, no-cache,
+no-store`` (see :func:`pengaduan.views.private`). No public view reads or shows the
+requester's identity: the register and tracking load only the request's own columns.
+"""
+
+import csv
+import io
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from portal.forms import TrackingCodeForm
+from portal.http import FORM_REFERRER_POLICY, private, private_redirect
+from portal.pagination import paginate
+from portal.storage import private_file_response
+from portal.validators import validation_messages
+from portal.working_days import WorkingDayCalendar, to_local_date
+from ppid import report as kip_report
+from ppid import services
+from ppid.choices import KeputusanPermohonan, StatusPermohonan
+from ppid.forms import (
+    IdentitasPemohonForm,
+    KeberatanForm,
+    PermohonanInformasiForm,
+)
+from ppid.models import (
+    ANSWER_DAYS,
+    EXTENSION_DAYS,
+    OBJECTION_ANSWER_DAYS,
+    OBJECTION_FILING_DAYS,
+    CatatanPermohonan,
+    DokumenJawaban,
+    PermohonanInformasi,
+)
+
+REGISTER_PER_PAGE = 25
+#: The columns public pages may read: never the requester's identity.
+PUBLIC_COLUMNS = (
+    "kode_lacak",
+    "informasi_diminta",
+    "status",
+    "diterima_pada",
+    "batas_waktu",
+    "diperpanjang_pada",
+    "alasan_perpanjangan",
+    "keputusan",
+    "dasar_penolakan",
+    "uji_konsekuensi",
+    "jawaban",
+    "diputuskan_pada",
+    "disampaikan_pada",
+)
+REFUSALS = (KeputusanPermohonan.DITOLAK, KeputusanPermohonan.DIBERIKAN_SEBAGIAN)
+
+
+def _route_url(page, name, *args):
+    return page.url + page.reverse_subpage(name, args=args)
+
+
+def _page_context(page, **extra):
+    return {"page": page, "self": page, **extra}
+
+
+def _deadline_rows(permohonan):
+    """(label, DeadlineStatus, working days overdue) for the deadlines table."""
+    rows = [(gettext("Jawaban PPID"), permohonan.deadline)]
+    keberatan = getattr(permohonan, "keberatan", None)
+    if keberatan is not None:
+        rows.append(
+            (gettext("Tanggapan atasan PPID atas keberatan"), keberatan.deadline)
+        )
+    return [
+        (label, status, max(0, -status.working_days_left)) for label, status in rows
+    ]
+
+
+def _status_context(permohonan):
+    """What anyone with the registration number may see; never the identity."""
+    return {
+        "permohonan": permohonan,
+        "keberatan": getattr(permohonan, "keberatan", None),
+        "deadlines": _deadline_rows(permohonan),
+        "is_refusal": permohonan.keputusan in REFUSALS
+        and bool(permohonan.dasar_penolakan),
+        "komisi_informasi_notice": services.KOMISI_INFORMASI_NOTICE,
+        "answer_days": ANSWER_DAYS,
+        "extension_days": EXTENSION_DAYS,
+    }
+
+
+def _public_requests():
+    return PermohonanInformasi.objects.select_related("keberatan").only(
+        *PUBLIC_COLUMNS,
+        "keberatan__status",
+        "keberatan__alasan",
+        "keberatan__diajukan_pada",
+        "keberatan__putusan",
+        "keberatan__tanggapan",
+        "keberatan__dijawab_pada",
+        "keberatan__permohonan_id",
+    )
+
+
+# ---------- Request form and confirmation ----------
+
+FIELDSETS = (
+    (
+        _("Identitas pemohon"),
+        (
+            "nama",
+            "alamat",
+            "jenis_identitas",
+            "nomor_identitas",
+            "pekerjaan",
+            "telepon",
+            "email",
+        ),
+    ),
+    (_("Informasi yang diminta"), ("informasi_diminta", "tujuan")),
+    (_("Cara memperoleh"), ("cara_memperoleh", "cara_penyampaian")),
+)
+
+
+def request_form(request, page):
+    """The request form; a valid request is registered and the requester redirected."""
+    if request.method == "POST":
+        form = PermohonanInformasiForm(request.POST)
+        if form.is_valid():
+            try:
+                permohonan = services.submit_permohonan(form.save(commit=False))
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return private_redirect(
+                    _route_url(page, "request_confirmation", permohonan.token_rahasia),
+                    referrer_policy="no-referrer",
+                )
+    else:
+        form = PermohonanInformasiForm()
+    response = TemplateResponse(
+        request,
+        "ppid/request_form.html",
+        _page_context(
+            page,
+            form=form,
+            fieldsets=[
+                (legend, [form[name] for name in names]) for legend, names in FIELDSETS
+            ],
+            answer_days=ANSWER_DAYS,
+        ),
+    )
+    return private(response)
+
+
+def request_confirmation(request, page, token):
+    """After submission: the registration number, the secret link and what follows."""
+    permohonan = PermohonanInformasi.objects.filter(token_rahasia=token).first()
+    if permohonan is None:
+        raise Http404
+    secret_path = _route_url(page, "secret_page", permohonan.token_rahasia)
+    response = TemplateResponse(
+        request,
+        "ppid/confirmation.html",
+        _page_context(
+            page,
+            permohonan=permohonan,
+            secret_url=request.build_absolute_uri(secret_path),
+            track_url=_route_url(page, "track") + f"?nomor={permohonan.kode_lacak}",
+            deadline=permohonan.deadline,
+            answer_days=ANSWER_DAYS,
+            extension_days=EXTENSION_DAYS,
+        ),
+    )
+    return private(response, referrer_policy="no-referrer", noindex=True)
+
+
+# ---------- Tracking ----------
+
+
+def track(request, page):
+    """Tracking by number: status, deadlines, decision and objection; no identity."""
+    form = TrackingCodeForm(
+        request.GET or None,
+        code_prefix="KIP",
+        field_name="nomor",
+        label=_("Nomor registrasi"),
+    )
+    context = _page_context(page, form=form, permohonan=None, not_found=False)
+    if form.is_bound and form.is_valid():
+        permohonan = (
+            _public_requests().filter(kode_lacak=form.cleaned_data["nomor"]).first()
+        )
+        if permohonan is None:
+            context["not_found"] = True
+        else:
+            context.update(_status_context(permohonan))
+    response = TemplateResponse(request, "ppid/track.html", context)
+    return private(response, referrer_policy="same-origin", noindex=True)
+
+
+# ---------- The requester's secret page ----------
+
+
+def _serve_document(permohonan, document_id):
+    """One answer document of ``permohonan`` as a download; anything else 404."""
+    try:
+        document_id = int(document_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    document = get_object_or_404(DokumenJawaban, pk=document_id, permohonan=permohonan)
+    extension = (
+        document.berkas.name.rsplit(".", 1)[-1] if "." in document.berkas.name else ""
+    )
+    filename = f"{permohonan.kode_lacak}-{document.pk}" + (
+        f".{extension}" if extension else ""
+    )
+    return private_file_response(document.berkas, document.content_type, filename)
+
+
+def _file_objection(request, permohonan, form):
+    """Run the objection through the service; returns error messages or ``None``."""
+    try:
+        services.file_keberatan(
+            permohonan, form.cleaned_data["alasan"], form.cleaned_data["uraian"]
+        )
+    except ValidationError as error:
+        return validation_messages(error)
+    messages.success(
+        request,
+        gettext(
+            "Keberatan Anda sudah kami terima. Atasan PPID menanggapinya paling "
+            "lambat %(days)s hari kerja; pemberitahuan dikirim ke email Anda."
+        )
+        % {"days": OBJECTION_ANSWER_DAYS},
+    )
+    return None
+
+
+def _secret_request(token):
+    return (
+        PermohonanInformasi.objects.select_related("keberatan")
+        .prefetch_related(
+            "dokumen",
+            Prefetch(
+                "linimasa",
+                queryset=CatatanPermohonan.objects.filter(is_public=True).order_by(
+                    "created_at"
+                ),
+            ),
+        )
+        .filter(token_rahasia=token)
+        .first()
+    )
+
+
+def secret_page(request, page, token):
+    """The requester's own page: the request, the answer, documents, the objection."""
+    permohonan = _secret_request(token)
+    if permohonan is None:
+        raise Http404
+    if "dokumen" in request.GET:
+        return private(
+            _serve_document(permohonan, request.GET["dokumen"]),
+            referrer_policy="no-referrer",
+            noindex=True,
+        )
+    refusal = services.objection_refusal(permohonan)
+    form = KeberatanForm()
+    action_errors = []
+    if request.method == "POST":
+        form = KeberatanForm(request.POST)
+        if refusal:
+            action_errors.append(refusal)
+        elif form.is_valid():
+            action_errors = _file_objection(request, permohonan, form)
+            if action_errors is None:
+                return private_redirect(
+                    _route_url(page, "secret_page", token),
+                    referrer_policy="no-referrer",
+                )
+    context = _page_context(
+        page,
+        **_status_context(permohonan),
+        documents=list(permohonan.dokumen.all()),
+        timeline=list(permohonan.linimasa.all()),
+        objection_form=form,
+        objection_refusal=refusal,
+        action_errors=action_errors,
+        objection_filing_days=OBJECTION_FILING_DAYS,
+    )
+    status = 400 if request.method == "POST" else 200
+    response = TemplateResponse(
+        request, "ppid/secret_page.html", context, status=status
+    )
+    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
+
+
+# ---------- Objection by registration number ----------
+
+
+def objection_form(request, page):
+    """An objection by number: identity check first, then the grounds.
+
+    The identity is checked again with the objection, so nothing is kept between
+    the two steps; a mismatch says nothing about which part did not match.
+    """
+    identity_form = IdentitasPemohonForm(
+        request.POST if request.method == "POST" else None
+    )
+    objection = KeberatanForm()
+    context = _page_context(
+        page,
+        identity_form=identity_form,
+        objection_form=objection,
+        verified=False,
+        mismatch=False,
+        objection_refusal=None,
+        action_errors=[],
+        objection_filing_days=OBJECTION_FILING_DAYS,
+    )
+    status = 200
+    if request.method == "POST":
+        permohonan = identity_form.permohonan()
+        if permohonan is None:
+            context["mismatch"] = identity_form.is_valid()
+            status = 400
+        else:
+            context["verified"] = True
+            refusal = services.objection_refusal(permohonan)
+            context["objection_refusal"] = refusal
+            if request.POST.get("langkah") == "keberatan" and not refusal:
+                objection = KeberatanForm(request.POST)
+                context["objection_form"] = objection
+                if objection.is_valid():
+                    errors = _file_objection(request, permohonan, objection)
+                    if errors is None:
+                        return private_redirect(
+                            _route_url(page, "secret_page", permohonan.token_rahasia),
+                            referrer_policy="no-referrer",
+                        )
+                    context["action_errors"] = errors
+                status = 400
+    response = TemplateResponse(
+        request, "ppid/objection_form.html", context, status=status
+    )
+    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
+
+
+# ---------- Public register ----------
+
+
+class RegisterFilterForm(forms.Form):
+    """The GET filters of the register; invalid values are reported, not applied."""
+
+    tahun = forms.TypedChoiceField(
+        label=_("Tahun"), coerce=int, required=False, empty_value=None
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Semua status")), *StatusPermohonan.choices],
+    )
+    keputusan = forms.ChoiceField(
+        label=_("Keputusan"),
+        required=False,
+        choices=[("", _("Semua keputusan")), *KeputusanPermohonan.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tahun"].choices = [
+            ("", _("Semua tahun")),
+            *((year, str(year)) for year in kip_report.report_years()),
+        ]
+
+    def filter(self, queryset):
+        """``queryset`` narrowed by the filters, or unfiltered if any is invalid."""
+        if not self.is_bound or not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["tahun"]:
+            start, end = kip_report.year_bounds(data["tahun"])
+            queryset = queryset.filter(diterima_pada__gte=start, diterima_pada__lt=end)
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["keputusan"]:
+            queryset = queryset.filter(keputusan=data["keputusan"])
+        return queryset
+
+
+def _with_days_taken(requests):
+    """Set ``register_days_taken`` on each request with one holiday query in all."""
+    decided = [item for item in requests if item.diputuskan_pada]
+    if not decided:
+        return requests
+    start = min(to_local_date(item.diterima_pada) for item in decided)
+    end = max(to_local_date(item.diputuskan_pada) for item in decided)
+    calendar = WorkingDayCalendar(start, end)
+    for item in decided:
+        item.register_days_taken = calendar.between(
+            to_local_date(item.diterima_pada), to_local_date(item.diputuskan_pada)
+        )
+    return requests
+
+
+def _csv_cell(value):
+    """Neutralise spreadsheet formulas in text typed by the public."""
+    if value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def _register_csv(requests):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            gettext("nomor_registrasi"),
+            gettext("informasi_diminta"),
+            gettext("tanggal_diterima"),
+            gettext("status"),
+            gettext("keputusan"),
+            gettext("hari_kerja"),
+        ]
+    )
+    for item in requests:
+        writer.writerow(
+            [
+                item.kode_lacak,
+                _csv_cell(item.informasi_diminta),
+                timezone.localdate(item.diterima_pada).isoformat(),
+                item.get_status_display(),
+                item.get_keputusan_display() if item.keputusan else "",
+                getattr(item, "register_days_taken", ""),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def register(request, page):
+    """The public register: number, information asked, dates, decision, days taken."""
+    filter_keys = {"tahun", "status", "keputusan"}
+    form = RegisterFilterForm(request.GET if filter_keys & set(request.GET) else None)
+    requests = form.filter(PermohonanInformasi.objects.only(*PUBLIC_COLUMNS)).order_by(
+        "-diterima_pada", "-pk"
+    )
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(
+            _register_csv(_with_days_taken(list(requests))),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = (
+            'attachment; filename="register-permohonan-informasi.csv"'
+        )
+        return response
+    page_obj = paginate(request, requests, REGISTER_PER_PAGE)
+    page_obj.object_list = _with_days_taken(list(page_obj.object_list))
+    csv_query = request.GET.copy()
+    csv_query.pop("page", None)
+    csv_query["format"] = "csv"
+    return TemplateResponse(
+        request,
+        "ppid/register.html",
+        _page_context(
+            page,
+            form=form,
+            requests=page_obj,
+            is_filtered=form.is_bound,
+            list_url=_route_url(page, "register"),
+            csv_url="?" + csv_query.urlencode(),
+        ),
+    )
+
+
+# ---------- Yearly report ----------
+
+BAR_SECTIONS = ("keputusan", "pengecualian")
+
+
+def _bars(rows):
+    """(label, value, percent of the largest) for a horizontal bar chart."""
+    largest = max((value for _label, value in rows), default=0) or 1
+    return [(label, value, round(value * 100 / largest, 1)) for label, value in rows]
+
+
+def yearly_report(request, page):
+    """The Perki 1/2021 Pasal 56 report of a year, as tables, CSV and PDF."""
+    form = kip_report.YearForm(request.GET if "tahun" in request.GET else None)
+    report = kip_report.yearly_report(form.year())
+    download = request.GET.get("format")
+    if download == "csv":
+        response = HttpResponse(
+            kip_report.report_csv(report), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="laporan-kip-{report.year}.csv"'
+        )
+        return response
+    if download == "pdf":
+        response = HttpResponse(
+            kip_report.report_pdf(report), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="laporan-kip-{report.year}.pdf"'
+        )
+        return response
+    sections = [
+        (section, _bars(section.rows) if section.key in BAR_SECTIONS else None)
+        for section in report.sections()
+    ]
+    return TemplateResponse(
+        request,
+        "ppid/yearly_report.html",
+        _page_context(
+            page,
+            form=form,
+            report=report,
+            sections=sections,
+            csv_url=f"?tahun={report.year}&format=csv",
+            pdf_url=f"?tahun={report.year}&format=pdf",
+        ),
+    )

@@ -1,0 +1,38 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from ppid.dip_views import refuse_dikecualikan_document
+from ppid.models import Keberatan, PermohonanInformasi
+from ppid.tasks import KIP_REMINDER_ACTION
+from ppid.viewsets import (
+    KeberatanPermissionPolicy,
+    LayananInformasiViewSetGroup,
+    PPIDDashboardPanel,
+    PPIDPermissionPolicy,
+)
+
+register_permission_policy(
+    PermohonanInformasi, PPIDPermissionPolicy(PermohonanInformasi)
+)
+register_permission_policy(Keberatan, KeberatanPermissionPolicy(Keberatan))
+hooks.register("before_serve_document", refuse_dikecualikan_document)
+
+
+@hooks.register("register_admin_viewset")
+def register_layanan_informasi():
+    return LayananInformasiViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_layanan_informasi_panel(request, panels):
+    panels.append(PPIDDashboardPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_reminder_action(actions):
+    actions.register_action(
+        KIP_REMINDER_ACTION,
+        _("Pengingat batas waktu PPID"),
+        _("Pengingat batas waktu dikirim ke petugas PPID"),
+    )
