@@ -5,9 +5,7 @@ in WIB. Each table is computed by :func:`layanan.ikm.summarise_by` in one query,
 plus one query for the names of its rows, whatever the number of answers.
 """
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass
 
 from django import forms
@@ -19,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from layanan.ikm import ELEMENT_FIELDS, summarise, summarise_by
 from layanan.models import StandarLayanan, SurveiIKM
+from portal.csv_export import write_csv
 from portal.models import Kecamatan
 
 FIRST_YEAR = 2020
@@ -265,22 +264,18 @@ def _figures(summary):
 
 def report_csv(report):
     """The figures of the page as CSV text: one row overall, then per group."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            gettext("Periode"),
-            gettext("Kelompok"),
-            gettext("Slug"),
-            gettext("Nama"),
-            gettext("Responden"),
-            *[field.upper() for field in ELEMENT_FIELDS],
-            gettext("IKM"),
-            gettext("Mutu"),
-            gettext("Kinerja"),
-        ]
-    )
-    writer.writerow(
+    header = [
+        gettext("Periode"),
+        gettext("Kelompok"),
+        gettext("Slug"),
+        gettext("Nama"),
+        gettext("Responden"),
+        *[field.upper() for field in ELEMENT_FIELDS],
+        gettext("IKM"),
+        gettext("Mutu"),
+        gettext("Kinerja"),
+    ]
+    rows = [
         [
             report.period.slug,
             "keseluruhan",
@@ -288,10 +283,10 @@ def report_csv(report):
             gettext("Semua kecamatan dan layanan"),
             *_figures(report.overall),
         ]
+    ]
+    rows.extend(
+        [report.period.slug, key, row.slug, row.nama, *_figures(row.summary)]
+        for key, _heading, rows_of_group in report.tables()
+        for row in rows_of_group
     )
-    for key, _heading, rows in report.tables():
-        for row in rows:
-            writer.writerow(
-                [report.period.slug, key, row.slug, row.nama, *_figures(row.summary)]
-            )
-    return buffer.getvalue()
+    return write_csv(rows, header=header)

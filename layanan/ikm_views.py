@@ -6,7 +6,6 @@ kecamatan's IKM in the admin.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +24,7 @@ from layanan.ikm_report import (
     report_csv,
 )
 from layanan.viewsets import E_KECAMATAN_MENU_HOOK
+from portal.csv_export import csv_response
 from portal.roles import ADMIN_PORTAL, EDITOR_LAYANAN, PETUGAS_KECAMATAN, group_names
 
 ADMIN_URL_NAMESPACE = "layanan_ikm"
@@ -49,11 +49,7 @@ def _report_context(query):
 
 def _csv_response(query, prefix):
     report = compute_report(period_form(query).period())
-    response = HttpResponse(report_csv(report), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{prefix}-{report.period.slug}.csv"'
-    )
-    return response
+    return csv_response(report_csv(report), f"{prefix}-{report.period.slug}.csv")
 
 
 # Public site ---------------------------------------------------------------------

@@ -6,9 +6,7 @@ Python, so the number of queries does not grow with the number of reports.
 Confidential reports count in the figures, which reveal nothing about any report.
 """
 
-import csv
 import datetime
-import io
 import statistics as pystatistics
 from dataclasses import dataclass, field
 
@@ -21,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pengaduan.choices import StatusLaporan
 from pengaduan.models import OPEN_STATUSES, Laporan
+from portal.csv_export import write_csv
 from portal.working_days import WorkingDayCalendar, to_local_date
 
 RESOLVED_STATUSES = (StatusLaporan.SELESAI, StatusLaporan.DITUTUP)
@@ -276,47 +275,36 @@ def month_columns(stats):
     return columns
 
 
-def _csv_cell(value):
-    """Neutralise spreadsheet formulas in text cells."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return "" if value is None else value
-
-
 def statistics_csv(stats):
     """The same numbers as the tables, one row per group, as CSV text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            gettext("Periode"),
-            gettext("Kelompok"),
-            gettext("Nama"),
-            gettext("Diterima"),
-            gettext("Selesai"),
-            gettext("Tepat waktu (%)"),
-            gettext("Median hari kerja sampai tanggapan pertama"),
-            gettext("Terlambat (masih terbuka)"),
-        ]
-    )
+    header = [
+        gettext("Periode"),
+        gettext("Kelompok"),
+        gettext("Nama"),
+        gettext("Diterima"),
+        gettext("Selesai"),
+        gettext("Tepat waktu (%)"),
+        gettext("Median hari kerja sampai tanggapan pertama"),
+        gettext("Terlambat (masih terbuka)"),
+    ]
     groups = [("jumlah", [stats.total])] + [
         (key, rows) for key, _heading, rows in stats.tables()
     ]
-    for key, rows in groups:
-        for figures in rows:
-            writer.writerow(
-                [
-                    _csv_cell(stats.period_slug),
-                    key,
-                    _csv_cell(figures.label),
-                    figures.received,
-                    figures.resolved,
-                    _csv_cell(figures.on_time_percent),
-                    _csv_cell(figures.median_first_answer),
-                    figures.overdue,
-                ]
-            )
-    return buffer.getvalue()
+    figure_rows = [
+        [
+            stats.period_slug,
+            key,
+            figures.label,
+            figures.received,
+            figures.resolved,
+            figures.on_time_percent,
+            figures.median_first_answer,
+            figures.overdue,
+        ]
+        for key, rows in groups
+        for figures in rows
+    ]
+    return write_csv(figure_rows, header=header)
 
 
 class PeriodForm(forms.Form):

@@ -7,6 +7,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from portal.admin_views import SafeExportIndexView
 from portal.models import Desa, HariLibur, Kecamatan, PerangkatDaerah, ProfilPetugas
 
 
@@ -59,6 +60,7 @@ class PerangkatDaerahViewSet(ModelViewSet):
     model = PerangkatDaerah
     icon = "group"
     menu_label = _("Perangkat Daerah")
+    index_view_class = SafeExportIndexView
     list_display = ["nama", "singkatan", "jenis", "telepon", "aktif"]
     list_filter = ["jenis", "aktif"]
     list_export = [

@@ -3,15 +3,15 @@
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from portal.csv_export import SafeSpreadsheetExportMixin
 from portal.pagination import paginate
 from ppid.forms import DIPFilterForm
 
 DIP_PER_PAGE = 25
 
 
-class DIPSpreadsheet(SpreadsheetExportMixin):
+class DIPSpreadsheet(SafeSpreadsheetExportMixin):
     """The Daftar Informasi Publik as CSV or XLSX, with the DIP's own column names."""
 
     list_export = [

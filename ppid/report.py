@@ -10,7 +10,6 @@ rest is computed in Python, so the number of queries does not grow with the data
 No requester identity is read, so none can reach the CSV or the PDF.
 """
 
-import csv
 import datetime
 import io
 import statistics as pystatistics
@@ -30,6 +29,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from portal.choices import DasarPengecualian
+from portal.csv_export import write_csv
 from portal.working_days import WorkingDayCalendar, to_local_date
 from ppid.choices import (
     AlasanKeberatan,
@@ -281,23 +281,14 @@ def yearly_report(year, today=None):
     return report
 
 
-def _csv_cell(value):
-    """Neutralise spreadsheet formulas in text cells."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def report_csv(report):
     """The report as CSV text: one row per figure, ``bagian, uraian, jumlah``."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([gettext("bagian"), gettext("uraian"), gettext("jumlah")])
-    writer.writerow([gettext("tahun"), gettext("Tahun laporan"), report.year])
+    rows = [[gettext("tahun"), gettext("Tahun laporan"), report.year]]
     for section in report.sections():
-        for label, value in section.rows:
-            writer.writerow([section.title, _csv_cell(label), _csv_cell(value)])
-    return buffer.getvalue()
+        rows.extend([section.title, label, value] for label, value in section.rows)
+    return write_csv(
+        rows, header=[gettext("bagian"), gettext("uraian"), gettext("jumlah")]
+    )
 
 
 def report_pdf(report):

