@@ -6,10 +6,9 @@ note: it is written to the timeline and sent to the applicant.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from portal.uploads import clean_upload
+from portal.forms import CheckedFileField
 
 NOTE_MAX_LENGTH = 2000
 
@@ -67,7 +66,7 @@ class CompleteForm(PermohonanActionForm):
         ),
         _("Tuliskan catatan hasil, mis. cara mengambil dokumen."),
     )
-    hasil = forms.FileField(
+    hasil = CheckedFileField(
         label=_("Dokumen hasil (tidak wajib)"),
         required=False,
         help_text=_(
@@ -75,15 +74,6 @@ class CompleteForm(PermohonanActionForm):
             "yang dapat mengunduhnya melalui tautan rahasianya."
         ),
     )
-
-    def clean_hasil(self):
-        uploaded = self.cleaned_data.get("hasil")
-        if not uploaded:
-            return None
-        try:
-            return clean_upload(uploaded)
-        except ValidationError as error:
-            raise ValidationError(error.messages) from None
 
 
 class RejectForm(PermohonanActionForm):

@@ -13,23 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from layanan.choices import SKALA_IKM, UNSUR_IKM
 from layanan.models import Permohonan
+from portal.forms import CheckedFileField
 from portal.models import Desa, Kecamatan
-from portal.uploads import clean_upload
 from portal.validators import validate_nik
 
 REQUIREMENT_PREFIX = "syarat_"
 FIELD_PREFIX = "isian_"
 UPLOAD_HELP = _("JPEG, PNG, WebP atau PDF, paling besar 5 MB.")
-
-
-class CheckedFileField(forms.FileField):
-    """One file, checked by content and cleaned (``portal.uploads.clean_upload``)."""
-
-    def clean(self, data, initial=None):
-        uploaded = super().clean(data, initial)
-        if not uploaded:
-            return None
-        return clean_upload(uploaded)
 
 
 def requirement_name(block):

@@ -6,8 +6,6 @@ a Petugas Kecamatan only their own, anybody else nothing. An application outside
 the user's scope answers 404, whichever URL is used.
 """
 
-from dataclasses import dataclass
-
 import django_filters
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -27,7 +25,7 @@ from layanan import admin_forms, services
 from layanan.choices import StatusPermohonan
 from layanan.models import Permohonan, StandarLayanan
 from layanan.permissions import is_layanan_admin, officer_kecamatan_id
-from portal.admin_actions import ProcessingActionView
+from portal.admin_actions import Action, ActionSet, ProcessingActionView
 from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
 from portal.admin_scoping import (
     ScopedListingObjectMixin,
@@ -178,22 +176,8 @@ class PermohonanUsageView(ScopedListingObjectMixin, UsageView):
 # The processing actions.
 
 
-@dataclass(frozen=True)
-class PermohonanAction:
-    """One processing action: when it is offered, its form and its service call."""
-
-    name: str
-    label: str
-    statuses: frozenset
-    form_class: type
-    success_message: str
-    run: object
-    permission: str = "process"
-    multipart: bool = False
-    destructive: bool = False
-
-    def is_available(self, permohonan):
-        return permohonan.status in self.statuses
+def permission_policy():
+    return PermohonanPermissionPolicy(Permohonan)
 
 
 def _with_note(service):
@@ -201,72 +185,66 @@ def _with_note(service):
     return lambda permohonan, user, data: service(permohonan, user, data["catatan"])
 
 
-ACTIONS = {
-    action.name: action
-    for action in [
-        PermohonanAction(
-            "verifikasi",
-            _("Verifikasi"),
-            frozenset({S.DIAJUKAN}),
-            admin_forms.VerifyForm,
-            _("Permohonan %(code)s telah diverifikasi."),
-            _with_note(services.verify),
+ACTIONS = ActionSet(
+    [
+        Action(
+            name="verifikasi",
+            label=_("Verifikasi"),
+            permission="process",
+            statuses=frozenset({S.DIAJUKAN}),
+            form_class=admin_forms.VerifyForm,
+            success_message=_("Permohonan %(code)s telah diverifikasi."),
+            run=_with_note(services.verify),
         ),
-        PermohonanAction(
-            "minta-perbaikan",
-            _("Minta perbaikan"),
-            frozenset({S.DIAJUKAN}),
-            admin_forms.RequestFixForm,
-            _("Permohonan %(code)s dikembalikan kepada pemohon untuk diperbaiki."),
-            _with_note(services.request_fix),
+        Action(
+            name="minta-perbaikan",
+            label=_("Minta perbaikan"),
+            permission="process",
+            statuses=frozenset({S.DIAJUKAN}),
+            form_class=admin_forms.RequestFixForm,
+            success_message=_(
+                "Permohonan %(code)s dikembalikan kepada pemohon untuk diperbaiki."
+            ),
+            run=_with_note(services.request_fix),
         ),
-        PermohonanAction(
-            "proses",
-            _("Proses"),
-            frozenset({S.DIVERIFIKASI}),
-            admin_forms.StartProcessingForm,
-            _("Permohonan %(code)s sedang diproses."),
-            _with_note(services.start_processing),
+        Action(
+            name="proses",
+            label=_("Proses"),
+            permission="process",
+            statuses=frozenset({S.DIVERIFIKASI}),
+            form_class=admin_forms.StartProcessingForm,
+            success_message=_("Permohonan %(code)s sedang diproses."),
+            run=_with_note(services.start_processing),
         ),
-        PermohonanAction(
-            "selesaikan",
-            _("Selesaikan"),
-            frozenset({S.DIPROSES}),
-            admin_forms.CompleteForm,
-            _("Permohonan %(code)s telah diselesaikan."),
-            lambda permohonan, user, data: services.complete(
+        Action(
+            name="selesaikan",
+            label=_("Selesaikan"),
+            permission="process",
+            statuses=frozenset({S.DIPROSES}),
+            form_class=admin_forms.CompleteForm,
+            success_message=_("Permohonan %(code)s telah diselesaikan."),
+            run=lambda permohonan, user, data: services.complete(
                 permohonan, user, data["catatan"], result=data["hasil"]
             ),
             multipart=True,
         ),
-        PermohonanAction(
-            "tolak",
-            _("Tolak"),
-            frozenset({S.DIAJUKAN, S.PERLU_PERBAIKAN, S.DIVERIFIKASI, S.DIPROSES}),
-            admin_forms.RejectForm,
-            _("Permohonan %(code)s ditolak."),
-            lambda permohonan, user, data: services.reject(
+        Action(
+            name="tolak",
+            label=_("Tolak"),
+            permission="process",
+            statuses=frozenset(
+                {S.DIAJUKAN, S.PERLU_PERBAIKAN, S.DIVERIFIKASI, S.DIPROSES}
+            ),
+            form_class=admin_forms.RejectForm,
+            success_message=_("Permohonan %(code)s ditolak."),
+            run=lambda permohonan, user, data: services.reject(
                 permohonan, user, data["alasan"]
             ),
             destructive=True,
         ),
-    ]
-}
-
-
-def permission_policy():
-    return PermohonanPermissionPolicy(Permohonan)
-
-
-def available_actions(user, permohonan):
-    """The actions ``user`` may take on ``permohonan`` in its current state."""
-    policy = permission_policy()
-    return [
-        action
-        for action in ACTIONS.values()
-        if action.is_available(permohonan)
-        and policy.user_has_permission(user, action.permission)
-    ]
+    ],
+    policy=permission_policy(),
+)
 
 
 def scoped_object(request, pk):
@@ -277,7 +255,6 @@ def scoped_object(request, pk):
 class PermohonanActionView(ProcessingActionView):
     """Runs one processing action on an application through its service."""
 
-    actions = ACTIONS
     form_object_kwarg = "permohonan"
     unavailable_message = _(
         "Tindakan “%(action)s” tidak tersedia untuk status permohonan ini."
@@ -285,9 +262,6 @@ class PermohonanActionView(ProcessingActionView):
 
     def get_object(self, request, pk):
         return scoped_object(request, pk)
-
-    def may_take(self, user, action):
-        return permission_policy().user_has_permission(user, action.permission)
 
 
 class BerkasView(ScopedFileView):
@@ -337,9 +311,6 @@ class PermohonanDetailView(ProcessingDetailView):
     def get_scope(self):
         return permission_policy().scope(self.request.user)
 
-    def get_available_actions(self):
-        return available_actions(self.request.user, self.object)
-
     def get_page_subtitle(self):
         return str(self.object.layanan)
 
@@ -377,6 +348,7 @@ class PermohonanViewSet(ProcessingViewSet):
     delete_view_class = PermohonanDeleteView
     history_view_class = PermohonanHistoryView
     usage_view_class = PermohonanUsageView
+    processing_actions = ACTIONS
     action_view_class = PermohonanActionView
     filterset_class = PermohonanFilterSet
     list_display = [

@@ -7,39 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from pengaduan.models import MAX_DESCRIPTION_LENGTH, KategoriLaporan, Laporan
 from pengaduan.services import MAX_ATTACHMENTS
+from portal.forms import MultipleCheckedFileField
 from portal.models import Desa, Kecamatan
-from portal.uploads import clean_upload
 from portal.validators import validate_nik
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Up to ``MAX_ATTACHMENTS`` files, each checked and cleaned by content."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = (
-            [item for item in (data or []) if item]
-            if isinstance(data, list | tuple)
-            else ([data] if data else [])
-        )
-        if len(files) > MAX_ATTACHMENTS:
-            raise ValidationError(
-                _("Paling banyak %(max)s lampiran.") % {"max": MAX_ATTACHMENTS}
-            )
-        cleaned, errors = [], []
-        for uploaded in files:
-            try:
-                cleaned.append(clean_upload(uploaded))
-            except ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
 
 
 class LaporanForm(forms.ModelForm):
@@ -76,9 +46,11 @@ class LaporanForm(forms.ModelForm):
         validators=[validate_nik],
         help_text=_("16 angka pada KTP. Hanya moderator yang dapat melihatnya."),
     )
-    lampiran = MultipleFileField(
+    lampiran = MultipleCheckedFileField(
         label=_("Lampiran (tidak wajib)"),
         required=False,
+        max_files=MAX_ATTACHMENTS,
+        error_messages={"too_many": _("Paling banyak %(max)s lampiran.")},
         help_text=_(
             "Paling banyak 5 berkas JPEG, PNG, WebP atau PDF, masing-masing 5 MB. "
             "Data lokasi pada foto dihapus otomatis."

@@ -6,8 +6,6 @@ only those dispatched to their OPD, anybody else none. A report outside the user
 scope answers 404, whichever URL is used.
 """
 
-from dataclasses import dataclass, field
-
 import django_filters
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
@@ -28,7 +26,7 @@ from pengaduan.choices import StatusLaporan
 from pengaduan.models import KategoriLaporan, Laporan, TemplateTanggapan
 from pengaduan.open311.viewsets import KunciOpen311ViewSet
 from pengaduan.permissions import can_see_identity, is_moderator, officer_opd_id
-from portal.admin_actions import ProcessingActionView
+from portal.admin_actions import Action, ActionSet, ProcessingActionView
 from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
 from portal.admin_scoping import (
     ScopedListingObjectMixin,
@@ -124,120 +122,103 @@ class LaporanUsageView(ScopedListingObjectMixin, UsageView):
 # The processing actions.
 
 
-@dataclass(frozen=True)
-class LaporanAction:
-    """One processing action: who may take it, when, its form and its service call."""
-
-    name: str
-    label: str
-    permission: str
-    statuses: frozenset
-    form_class: type
-    success_message: str
-    run: object
-    needs_flags: bool = field(default=False)
-
-    def is_available(self, laporan):
-        if self.needs_flags:
-            return laporan.disembunyikan or laporan.jumlah_tanda > 0
-        return laporan.status in self.statuses
-
-
 def _decide_flags(laporan, user, data):
     keep_public = data["keputusan"] == admin_forms.FlagDecisionForm.TAMPILKAN
     return services.decide_flags(laporan, user, keep_public)
 
 
-ACTIONS = {
-    action.name: action
-    for action in [
-        LaporanAction(
-            "verifikasi",
-            _("Verifikasi"),
-            "process",
-            frozenset({S.BARU}),
-            admin_forms.VerifyForm,
-            _("Laporan %(code)s telah diverifikasi."),
-            lambda laporan, user, data: services.verify(laporan, user, data["catatan"]),
+def _has_flags(laporan):
+    """Whether readers flagged the report or it is hidden awaiting a decision."""
+    return laporan.disembunyikan or laporan.jumlah_tanda > 0
+
+
+ACTIONS = ActionSet(
+    [
+        Action(
+            name="verifikasi",
+            label=_("Verifikasi"),
+            permission="process",
+            statuses=frozenset({S.BARU}),
+            form_class=admin_forms.VerifyForm,
+            success_message=_("Laporan %(code)s telah diverifikasi."),
+            run=lambda laporan, user, data: services.verify(
+                laporan, user, data["catatan"]
+            ),
         ),
-        LaporanAction(
-            "tolak",
-            _("Tolak"),
-            "process",
-            frozenset({S.BARU, S.DIVERIFIKASI}),
-            admin_forms.RejectForm,
-            _("Laporan %(code)s ditolak."),
-            lambda laporan, user, data: services.reject(laporan, user, data["alasan"]),
+        Action(
+            name="tolak",
+            label=_("Tolak"),
+            permission="process",
+            statuses=frozenset({S.BARU, S.DIVERIFIKASI}),
+            form_class=admin_forms.RejectForm,
+            success_message=_("Laporan %(code)s ditolak."),
+            run=lambda laporan, user, data: services.reject(
+                laporan, user, data["alasan"]
+            ),
         ),
-        LaporanAction(
-            "disposisi",
-            _("Disposisikan ke OPD"),
-            "process",
-            frozenset({S.DIVERIFIKASI, S.DIDISPOSISIKAN, S.DITINDAKLANJUTI, S.SELESAI}),
-            admin_forms.DispatchForm,
-            _("Laporan %(code)s didisposisikan."),
-            lambda laporan, user, data: services.dispatch(
+        Action(
+            name="disposisi",
+            label=_("Disposisikan ke OPD"),
+            permission="process",
+            statuses=frozenset(
+                {S.DIVERIFIKASI, S.DIDISPOSISIKAN, S.DITINDAKLANJUTI, S.SELESAI}
+            ),
+            form_class=admin_forms.DispatchForm,
+            success_message=_("Laporan %(code)s didisposisikan."),
+            run=lambda laporan, user, data: services.dispatch(
                 laporan, user, data["perangkat_daerah"], data["catatan"]
             ),
         ),
-        LaporanAction(
-            "tindak-lanjut",
-            _("Tulis tindak lanjut"),
-            "followup",
-            frozenset({S.DIDISPOSISIKAN, S.DITINDAKLANJUTI}),
-            admin_forms.FollowupForm,
-            _("Tindak lanjut untuk %(code)s disimpan."),
-            lambda laporan, user, data: services.add_followup(
+        Action(
+            name="tindak-lanjut",
+            label=_("Tulis tindak lanjut"),
+            permission="followup",
+            statuses=frozenset({S.DIDISPOSISIKAN, S.DITINDAKLANJUTI}),
+            form_class=admin_forms.FollowupForm,
+            success_message=_("Tindak lanjut untuk %(code)s disimpan."),
+            run=lambda laporan, user, data: services.add_followup(
                 laporan, user, data["pesan"], public=data["publik"]
             ),
         ),
-        LaporanAction(
-            "selesaikan",
-            _("Selesaikan"),
-            "followup",
-            frozenset({S.DIDISPOSISIKAN, S.DITINDAKLANJUTI}),
-            admin_forms.ResolveForm,
-            _("Laporan %(code)s diselesaikan."),
-            lambda laporan, user, data: services.resolve(laporan, user, data["pesan"]),
+        Action(
+            name="selesaikan",
+            label=_("Selesaikan"),
+            permission="followup",
+            statuses=frozenset({S.DIDISPOSISIKAN, S.DITINDAKLANJUTI}),
+            form_class=admin_forms.ResolveForm,
+            success_message=_("Laporan %(code)s diselesaikan."),
+            run=lambda laporan, user, data: services.resolve(
+                laporan, user, data["pesan"]
+            ),
         ),
-        LaporanAction(
-            "tutup",
-            _("Tutup"),
-            "process",
-            frozenset({S.SELESAI}),
-            admin_forms.CloseForm,
-            _("Laporan %(code)s ditutup."),
-            lambda laporan, user, data: services.close(laporan, user, data["catatan"]),
+        Action(
+            name="tutup",
+            label=_("Tutup"),
+            permission="process",
+            statuses=frozenset({S.SELESAI}),
+            form_class=admin_forms.CloseForm,
+            success_message=_("Laporan %(code)s ditutup."),
+            run=lambda laporan, user, data: services.close(
+                laporan, user, data["catatan"]
+            ),
         ),
-        LaporanAction(
-            "tanda-pembaca",
-            _("Putuskan tanda pembaca"),
-            "process",
-            frozenset(),
-            admin_forms.FlagDecisionForm,
-            _("Keputusan atas tanda pembaca %(code)s disimpan."),
-            _decide_flags,
-            needs_flags=True,
+        Action(
+            name="tanda-pembaca",
+            label=_("Putuskan tanda pembaca"),
+            permission="process",
+            available_when=_has_flags,
+            form_class=admin_forms.FlagDecisionForm,
+            success_message=_("Keputusan atas tanda pembaca %(code)s disimpan."),
+            run=_decide_flags,
         ),
-    ]
-}
-
-
-def available_actions(user, laporan):
-    """The actions ``user`` may take on ``laporan`` in its current state."""
-    policy = LaporanPermissionPolicy(Laporan)
-    return [
-        action
-        for action in ACTIONS.values()
-        if action.is_available(laporan)
-        and policy.user_has_permission(user, action.permission)
-    ]
+    ],
+    policy=LaporanPermissionPolicy(Laporan),
+)
 
 
 class LaporanActionView(ProcessingActionView):
     """Runs one processing action on a laporan through its service."""
 
-    actions = ACTIONS
     form_object_kwarg = "laporan"
     unavailable_message = _(
         "Tindakan “%(action)s” tidak tersedia untuk status laporan ini."
@@ -245,11 +226,6 @@ class LaporanActionView(ProcessingActionView):
 
     def get_object(self, request, pk):
         return get_object_or_404(scoped_laporan(request), pk=pk)
-
-    def may_take(self, user, action):
-        return LaporanPermissionPolicy(Laporan).user_has_permission(
-            user, action.permission
-        )
 
 
 class LampiranView(ScopedFileView):
@@ -281,9 +257,6 @@ class LaporanDetailView(ProcessingDetailView):
 
     def get_scope(self):
         return scoped_laporan(self.request)
-
-    def get_available_actions(self):
-        return available_actions(self.request.user, self.object)
 
     def get_page_subtitle(self):
         return self.object.judul
@@ -351,6 +324,7 @@ class LaporanViewSet(ProcessingViewSet):
     delete_view_class = LaporanDeleteView
     history_view_class = LaporanHistoryView
     usage_view_class = LaporanUsageView
+    processing_actions = ACTIONS
     action_view_class = LaporanActionView
     filterset_class = LaporanFilterSet
     list_display = [

@@ -18,6 +18,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from portal.csv_export import SafeSpreadsheetExportMixin
 from portal.storage import private_file_response
 
 
@@ -51,7 +52,14 @@ class OverdueFilterMixin:
         return queryset.exclude(pk__in=overdue.values("pk"))
 
 
-class ProcessingIndexView(generic.IndexView):
+class SafeExportIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    """A listing whose CSV export neutralises spreadsheet formulas.
+
+    The index view of every admin viewset with a ``list_export``.
+    """
+
+
+class ProcessingIndexView(SafeExportIndexView):
     """The records in the user's scope, with ``today`` for the deadline columns.
 
     By default the scope is the permission policy's; override :meth:`get_scope` to
@@ -78,12 +86,14 @@ class ProcessingDetailView(generic.InspectView):
 
     Subclasses set ``template_name`` (extending ``portal/admin/processing_detail.html``),
     ``context_object_name``, ``form_object_kwarg`` (the actions' forms take the record
-    under this name) and ``status_choices``; they implement :meth:`get_scope` and
-    :meth:`get_available_actions`, and may override :meth:`get_action_form_kwargs`,
-    :meth:`get_note_label` and :meth:`is_citizen_entry`.
+    under this name) and ``status_choices``; they implement :meth:`get_scope`, and
+    may override :meth:`get_action_form_kwargs`, :meth:`get_note_label` and
+    :meth:`is_citizen_entry`. The viewset passes ``processing_actions`` (a
+    ``portal.admin_actions.ActionSet``).
     """
 
     url_namespace = None
+    processing_actions = None
     context_object_name = None
     form_object_kwarg = None
     status_choices = ()
@@ -98,7 +108,7 @@ class ProcessingDetailView(generic.InspectView):
 
     def get_available_actions(self):
         """The actions the user may take on ``self.object`` in its current state."""
-        raise NotImplementedError
+        return self.processing_actions.available(self.request.user, self.object)
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.get_scope(), pk=self.pk)
@@ -215,17 +225,22 @@ class ScopedFileView(View):
 class ProcessingViewSet(ModelViewSet):
     """A model viewset with the processing detail view and its action URL.
 
-    Subclasses set ``action_view_class`` (a ``portal.admin_actions.ProcessingActionView``)
-    and add their file URLs in :meth:`get_file_urlpatterns`.
+    Subclasses set ``processing_actions`` (a ``portal.admin_actions.ActionSet``, given
+    to the detail and action views) and ``action_view_class`` (a
+    ``portal.admin_actions.ProcessingActionView``), and add their file URLs in
+    :meth:`get_file_urlpatterns`.
     """
 
     inspect_view_enabled = True
     copy_view_enabled = False
+    processing_actions = None
     action_view_class = None
 
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(
-            url_namespace=self.url_namespace, **kwargs
+            url_namespace=self.url_namespace,
+            processing_actions=self.processing_actions,
+            **kwargs,
         )
 
     def get_file_urlpatterns(self):
@@ -236,7 +251,10 @@ class ProcessingViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path(
                 "proses/<int:pk>/<slug:action>/",
-                self.action_view_class.as_view(url_namespace=self.url_namespace),
+                self.action_view_class.as_view(
+                    url_namespace=self.url_namespace,
+                    processing_actions=self.processing_actions,
+                ),
                 name="action",
             ),
             *self.get_file_urlpatterns(),

@@ -1,10 +1,12 @@
-"""Form pieces shared by the public sites of every service."""
+"""Form pieces shared by every service: tracking codes and checked file uploads."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.tracking import normalise_tracking_code
+from portal.uploads import clean_upload
 
 TRACKING_CODE_MAX_LENGTH = 40
 TRACKING_CODE_LABEL = _("Kode lacak")
@@ -47,3 +49,71 @@ class TrackingCodeForm(forms.Form):
                 cleaned_data[self.field_name]
             )
         return cleaned_data
+
+
+class CheckedFileField(forms.FileField):
+    """One file, checked by its content and cleaned (``portal.uploads.clean_upload``).
+
+    Django's checks come first (required, empty file); the cleaned value is a
+    ``CleanUpload``, or ``None`` when no file was given. ``allow_pdf=False`` accepts
+    images only.
+    """
+
+    def __init__(self, *, allow_pdf=True, **kwargs):
+        self.allow_pdf = allow_pdf
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        if not uploaded:
+            return None
+        return clean_upload(uploaded, allow_pdf=self.allow_pdf)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    """A file input from which several files may be chosen at once."""
+
+    allow_multiple_selected = True
+
+
+class MultipleCheckedFileField(CheckedFileField):
+    """Several files in one input, at most ``max_files``, each checked by content.
+
+    Each file goes through :class:`CheckedFileField`'s checks; the cleaned value is
+    a list of ``CleanUpload`` (empty when no file was given). More than
+    ``max_files`` files are refused at once with the ``too_many`` message
+    (``%(max)s`` is the limit; pass ``error_messages={"too_many": ...}`` to say what
+    the files are); otherwise every refused file gets its own message.
+    """
+
+    widget = MultipleFileInput
+    default_error_messages = {"too_many": _("Paling banyak %(max)s berkas.")}
+
+    def __init__(self, *, max_files, **kwargs):
+        self.max_files = max_files
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            files = [item for item in data if item]
+        else:
+            files = [data] if data else []
+        if not files:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(files) > self.max_files:
+            raise ValidationError(
+                self.error_messages["too_many"],
+                code="too_many",
+                params={"max": self.max_files},
+            )
+        cleaned, errors = [], []
+        for uploaded in files:
+            try:
+                cleaned.append(super().clean(uploaded))
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned

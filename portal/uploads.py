@@ -29,11 +29,16 @@ PDF_SIGNATURE = b"%PDF-"
 
 @dataclass(frozen=True)
 class CleanUpload:
-    """An accepted upload, ready to be saved."""
+    """An accepted upload, ready to be saved.
+
+    ``original_name`` is the name the file was sent with: something to show (a
+    document's title), never a guide to its type.
+    """
 
     content: ContentFile
     content_type: str
     size: int
+    original_name: str = ""
 
     @property
     def is_image(self):
@@ -65,7 +70,10 @@ def clean_upload(uploaded, allow_pdf=True):
             raise ValidationError(_("Hanya gambar yang diterima di sini."), code="type")
         data = uploaded.read()
         return CleanUpload(
-            ContentFile(data, name="berkas.pdf"), "application/pdf", len(data)
+            ContentFile(data, name="berkas.pdf"),
+            "application/pdf",
+            len(data),
+            original_name=getattr(uploaded, "name", "") or "",
         )
     return _clean_image(uploaded, name, allow_pdf)
 
@@ -106,5 +114,8 @@ def _clean_image(uploaded, name, allow_pdf):
         raise refusal from None
     data = output.getvalue()
     return CleanUpload(
-        ContentFile(data, name=f"berkas{extension}"), content_type, len(data)
+        ContentFile(data, name=f"berkas{extension}"),
+        content_type,
+        len(data),
+        original_name=getattr(uploaded, "name", "") or "",
     )

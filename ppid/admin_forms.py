@@ -7,12 +7,11 @@ function in :mod:`ppid.services`, which also validates it.
 from pathlib import PurePath
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.choices import DasarPengecualian
-from portal.uploads import clean_upload
+from portal.forms import MultipleCheckedFileField
 from ppid.choices import KeputusanPermohonan, PutusanKeberatan
 
 #: Answer documents attached to one decision.
@@ -37,24 +36,6 @@ class ExtendForm(PermohonanActionForm):
             "diperpanjang satu kali, 7 hari kerja."
         ),
     )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input (the pattern of the Django documentation)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single_file_clean = super().clean
-        if isinstance(data, list | tuple):
-            return [single_file_clean(item, initial) for item in data if item]
-        return [single_file_clean(data, initial)] if data else []
 
 
 class DecideForm(PermohonanActionForm):
@@ -83,9 +64,11 @@ class DecideForm(PermohonanActionForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Wajib bila ada dasar pengecualian."),
     )
-    dokumen = MultipleFileField(
+    dokumen = MultipleCheckedFileField(
         label=_("Dokumen jawaban"),
         required=False,
+        max_files=MAX_DOCUMENTS,
+        error_messages={"too_many": _("Paling banyak %(max)s dokumen.")},
         help_text=_(
             "PDF atau gambar (JPEG, PNG, WebP), paling banyak %(count)s berkas, "
             "masing-masing paling besar 5 MB. Hanya pemohon yang dapat mengunduhnya."
@@ -94,23 +77,14 @@ class DecideForm(PermohonanActionForm):
     )
 
     def clean_dokumen(self):
-        files = self.cleaned_data["dokumen"]
-        if len(files) > MAX_DOCUMENTS:
-            raise ValidationError(
-                _("Paling banyak %(count)s dokumen.") % {"count": MAX_DOCUMENTS}
+        """``(title, upload)`` pairs, each document titled after its file name."""
+        return [
+            (
+                PurePath(upload.original_name).stem[:200] or _("Dokumen jawaban"),
+                upload,
             )
-        cleaned, errors = [], []
-        for uploaded in files:
-            try:
-                upload = clean_upload(uploaded)
-            except ValidationError as error:
-                errors.extend(error.messages)
-                continue
-            title = PurePath(uploaded.name or "").stem[:200] or _("Dokumen jawaban")
-            cleaned.append((title, upload))
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
+            for upload in self.cleaned_data["dokumen"]
+        ]
 
 
 class DeliverForm(PermohonanActionForm):

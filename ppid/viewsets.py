@@ -6,8 +6,6 @@ PPID processes requests (extend, decide, deliver); the Atasan PPID answers
 objections. Every state change goes through :mod:`ppid.services`.
 """
 
-from dataclasses import dataclass
-
 import django_filters
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
@@ -29,7 +27,7 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from portal.admin_actions import ProcessingActionView
+from portal.admin_actions import Action, ActionSet, ProcessingActionView
 from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
 from portal.admin_scoping import ServiceRecordPermissionPolicy
 from portal.admin_views import (
@@ -41,6 +39,7 @@ from portal.admin_views import (
     ScopedFileView,
     overdue_filter,
 )
+from portal.csv_export import csv_response
 from portal.roles import ADMIN_PORTAL, ATASAN_PPID, EDITOR_PPID, group_names
 from ppid import admin_forms, services
 from ppid import report as kip_report
@@ -79,14 +78,6 @@ def keberatan_for_user(user):
     if not is_ppid_staff(user):
         return Keberatan.objects.none()
     return Keberatan.objects.all()
-
-
-def can_process(user):
-    return is_ppid_staff(user) and user.has_perm(PROCESS_PERMISSION)
-
-
-def can_answer_objections(user):
-    return is_ppid_staff(user) and user.has_perm(ANSWER_PERMISSION)
 
 
 class PPIDPermissionPolicy(ServiceRecordPermissionPolicy):
@@ -202,40 +193,52 @@ class PermohonanHistoryView(HistoryView):
 # The processing actions.
 
 
-@dataclass(frozen=True)
-class PermohonanAction:
-    """One processing action: who may take it, when, its form and its service call."""
+class PPIDActionPolicy:
+    """Who may take a processing action: PPID staff holding its permission."""
 
-    name: str
-    label: str
-    may_take: object
-    is_available: object
-    form_class: type
-    success_message: str
-    run: object
-    multipart: bool = False
+    def user_has_permission(self, user, permission):
+        return is_ppid_staff(user) and user.has_perm(permission)
 
 
-ACTIONS = {
-    action.name: action
-    for action in [
-        PermohonanAction(
-            "perpanjang",
-            _("Perpanjang jangka waktu"),
-            can_process,
-            lambda p: p.status == S.DITERIMA and not p.diperpanjang_pada,
-            admin_forms.ExtendForm,
-            _("Jangka waktu %(code)s diperpanjang 7 hari kerja."),
-            lambda p, user, data: services.extend(p, user, data["alasan"]),
+def _objection(permohonan):
+    try:
+        return permohonan.keberatan
+    except Keberatan.DoesNotExist:
+        return None
+
+
+def _may_extend(permohonan):
+    """A received request may be extended once."""
+    return permohonan.status == S.DITERIMA and not permohonan.diperpanjang_pada
+
+
+def _objection_pending(permohonan):
+    """The request has an objection still awaiting the Atasan PPID's answer."""
+    keberatan = _objection(permohonan)
+    return keberatan is not None and keberatan.status == StatusKeberatan.DIAJUKAN
+
+
+ACTIONS = ActionSet(
+    [
+        Action(
+            name="perpanjang",
+            label=_("Perpanjang jangka waktu"),
+            permission=PROCESS_PERMISSION,
+            available_when=_may_extend,
+            form_class=admin_forms.ExtendForm,
+            success_message=_("Jangka waktu %(code)s diperpanjang 7 hari kerja."),
+            run=lambda p, user, data: services.extend(p, user, data["alasan"]),
         ),
-        PermohonanAction(
-            "putuskan",
-            _("Putuskan"),
-            can_process,
-            lambda p: p.is_open,
-            admin_forms.DecideForm,
-            _("Keputusan atas %(code)s disimpan dan dikirim kepada pemohon."),
-            lambda p, user, data: services.decide(
+        Action(
+            name="putuskan",
+            label=_("Putuskan"),
+            permission=PROCESS_PERMISSION,
+            available_when=lambda p: p.is_open,
+            form_class=admin_forms.DecideForm,
+            success_message=_(
+                "Keputusan atas %(code)s disimpan dan dikirim kepada pemohon."
+            ),
+            run=lambda p, user, data: services.decide(
                 p,
                 user,
                 data["keputusan"],
@@ -246,53 +249,38 @@ ACTIONS = {
             ),
             multipart=True,
         ),
-        PermohonanAction(
-            "sampaikan",
-            _("Catat penyampaian"),
-            can_process,
-            lambda p: p.status == S.DIPUTUSKAN,
-            admin_forms.DeliverForm,
-            _("Penyampaian %(code)s dicatat."),
-            lambda p, user, data: services.deliver(p, user, data["disampaikan_pada"]),
-        ),
-        PermohonanAction(
-            "jawab-keberatan",
-            _("Jawab keberatan"),
-            can_answer_objections,
-            lambda p: (
-                _objection(p) is not None
-                and _objection(p).status == StatusKeberatan.DIAJUKAN
+        Action(
+            name="sampaikan",
+            label=_("Catat penyampaian"),
+            permission=PROCESS_PERMISSION,
+            statuses=frozenset({S.DIPUTUSKAN}),
+            form_class=admin_forms.DeliverForm,
+            success_message=_("Penyampaian %(code)s dicatat."),
+            run=lambda p, user, data: services.deliver(
+                p, user, data["disampaikan_pada"]
             ),
-            admin_forms.AnswerObjectionForm,
-            _("Tanggapan atas keberatan %(code)s disimpan dan dikirim kepada pemohon."),
-            lambda p, user, data: services.answer_keberatan(
+        ),
+        Action(
+            name="jawab-keberatan",
+            label=_("Jawab keberatan"),
+            permission=ANSWER_PERMISSION,
+            available_when=_objection_pending,
+            form_class=admin_forms.AnswerObjectionForm,
+            success_message=_(
+                "Tanggapan atas keberatan %(code)s disimpan dan dikirim kepada pemohon."
+            ),
+            run=lambda p, user, data: services.answer_keberatan(
                 p.keberatan, user, data["putusan"], data["tanggapan"]
             ),
         ),
-    ]
-}
-
-
-def _objection(permohonan):
-    try:
-        return permohonan.keberatan
-    except Keberatan.DoesNotExist:
-        return None
-
-
-def available_actions(user, permohonan):
-    """The actions ``user`` may take on ``permohonan`` in its current state."""
-    return [
-        action
-        for action in ACTIONS.values()
-        if action.may_take(user) and action.is_available(permohonan)
-    ]
+    ],
+    policy=PPIDActionPolicy(),
+)
 
 
 class PermohonanActionView(ProcessingActionView):
     """Runs one processing action on a permohonan through its service."""
 
-    actions = ACTIONS
     form_object_kwarg = "permohonan"
     unavailable_message = _(
         "Tindakan “%(action)s” tidak tersedia untuk status permohonan ini."
@@ -300,9 +288,6 @@ class PermohonanActionView(ProcessingActionView):
 
     def get_object(self, request, pk):
         return get_object_or_404(scoped_permohonan(request), pk=pk)
-
-    def may_take(self, user, action):
-        return action.may_take(user)
 
 
 class DokumenJawabanView(ScopedFileView):
@@ -326,9 +311,6 @@ class PermohonanDetailView(ProcessingDetailView):
 
     def get_scope(self):
         return scoped_permohonan(self.request)
-
-    def get_available_actions(self):
-        return available_actions(self.request.user, self.object)
 
     def get_page_subtitle(self):
         return Truncator(self.object.informasi_diminta).chars(60)
@@ -363,6 +345,7 @@ class PermohonanViewSet(ProcessingViewSet):
     edit_view_class = PermohonanEditView
     delete_view_class = PermohonanDeleteView
     history_view_class = PermohonanHistoryView
+    processing_actions = ACTIONS
     action_view_class = PermohonanActionView
     filterset_class = PermohonanFilterSet
     list_display = [
@@ -531,14 +514,11 @@ class YearlyReportDownloadView(ReportPermissionMixin, View):
     def get(self, request):
         _form, report = self.get_report()
         filename = f"laporan-layanan-informasi-{report.year}.{self.fmt}"
-        if self.fmt == "pdf":
-            response = HttpResponse(
-                kip_report.report_pdf(report), content_type="application/pdf"
-            )
-        else:
-            response = HttpResponse(
-                kip_report.report_csv(report), content_type="text/csv; charset=utf-8"
-            )
+        if self.fmt != "pdf":
+            return csv_response(kip_report.report_csv(report), filename)
+        response = HttpResponse(
+            kip_report.report_pdf(report), content_type="application/pdf"
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 

@@ -217,6 +217,16 @@ def test_the_csv_export_has_the_listed_columns_and_no_applicant_identity(
         assert identity not in content
 
 
+def test_the_csv_export_shows_a_formula_like_service_name_as_text(officer_client):
+    layanan = StandarLayananFactory(nama='=HYPERLINK("http://evil.example","Klik")')
+    permohonan = _verified(layanan=layanan)
+    response = officer_client.get(
+        reverse("permohonan_layanan:index"), {"export": "csv"}
+    )
+    row = next(row for row in _csv_rows(response) if row[0] == permohonan.kode_lacak)
+    assert row[1] == '\'=HYPERLINK("http://evil.example","Klik")'
+
+
 def test_the_xlsx_export_has_no_nik(officer_client):
     permohonan = PermohonanFactory()
     response = officer_client.get(

