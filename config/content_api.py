@@ -9,19 +9,15 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 class PortalPagesAPIViewSet(PagesAPIViewSet):
     """Pages endpoint that loads each page's locale with the page, not once per item.
 
-    Products of UMKM not yet verified are live pages the public site does not show
-    (DESIGN 4.5); the API leaves them out too.
+    Products outside ``ProdukPage.objects.visible_to_public()`` (those of UMKM not
+    verified) are live pages the public site does not show (DESIGN 4.5); the API
+    leaves them out too, in the same query.
     """
 
     def get_queryset(self):
-        from pasar.catalogue import unlisted_product_ids
+        from pasar.catalogue import exclude_hidden_products
 
-        return (
-            super()
-            .get_queryset()
-            .exclude(pk__in=unlisted_product_ids())
-            .select_related("locale")
-        )
+        return exclude_hidden_products(super().get_queryset()).select_related("locale")
 
 
 content_api = WagtailAPIRouter("wagtailapi")

@@ -21,7 +21,7 @@ from pydantic import Field
 from wagtail.images import get_image_model
 
 from pasar import catalogue as market
-from pasar.models import MAX_PRICE, PasarIndexPage
+from pasar.models import MAX_PRICE, PasarIndexPage, ProdukPage
 from portal.api_errors import ErrorOut
 
 #: The full-size photo rendition the API links to, besides the card thumbnail.
@@ -284,7 +284,7 @@ def list_produk(request, filters: Query[ProdukFilter]):
     description="Satu produk yang tayang dari UMKM terverifikasi; selain itu 404.",
 )
 def get_produk(request, produk_id: int):
-    products = _api_products(market.public_products())
+    products = _api_products(ProdukPage.objects.visible_to_public())
     return _product_out(request, get_object_or_404(products, pk=produk_id))
 
 

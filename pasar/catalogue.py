@@ -1,9 +1,9 @@
 """The public e-pasar catalogue: which products and UMKM the public sees, and how.
 
 Everything public about e-pasar goes through these functions: the catalogue pages,
-the service API, the home page block and the site search. A product is public when
-its page is live and public and its UMKM is verified; an UMKM profile is public once
-verified.
+the service API, the home page block and the site search. Which products the public
+sees is ``ProdukPage.objects.visible_to_public()`` (live, public, UMKM verified); an
+UMKM profile is public once verified.
 """
 
 from urllib.parse import quote
@@ -57,19 +57,14 @@ class Sort:
     }
 
 
-def public_products():
-    """Live, public product pages of verified UMKM (no related data loaded)."""
-    return ProdukPage.objects.live().public().filter(umkm__terverifikasi=True)
-
-
-def unlisted_product_ids():
-    """IDs of live product pages hidden from the public because their UMKM is not
-    verified; for queries that start from ``Page`` (site search)."""
-    return list(
-        ProdukPage.objects.live()
-        .filter(umkm__terverifikasi=False)
-        .values_list("pk", flat=True)
+def exclude_hidden_products(pages):
+    """``pages``, a queryset of pages of any type, without the product pages outside
+    ``ProdukPage.objects.visible_to_public()``; a subquery, so still one query (for
+    queries that start from ``Page``: site search, content API)."""
+    hidden = ProdukPage.objects.exclude(
+        pk__in=ProdukPage.objects.visible_to_public().values("pk")
     )
+    return pages.exclude(pk__in=hidden.values("pk"))
 
 
 def with_card_data(products, *rendition_specs):
@@ -119,7 +114,9 @@ def catalogue_queryset(filters=None, renditions=()):
         conditions &= Q(harga_tertinggi__gte=filters["harga_min"])
     if filters.get("harga_maks") is not None:
         conditions &= Q(harga__lte=filters["harga_maks"])
-    products = with_price_ceiling(public_products()).filter(conditions)
+    products = with_price_ceiling(ProdukPage.objects.visible_to_public()).filter(
+        conditions
+    )
     if filters.get("q"):
         products = products.filter(pk__in=search_product_ids(filters["q"]))
     sort = filters.get("urutkan") or Sort.TERBARU
@@ -129,7 +126,7 @@ def catalogue_queryset(filters=None, renditions=()):
 def featured_products(limit):
     """Up to ``limit`` featured (``unggulan``) public products, newest first; the
     newest public products when none is featured."""
-    newest = public_products().order_by(NEWEST_FIRST, "-pk")
+    newest = ProdukPage.objects.visible_to_public().order_by(NEWEST_FIRST, "-pk")
     featured = list(with_card_data(newest.filter(unggulan=True))[:limit])
     if featured:
         return featured

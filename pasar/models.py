@@ -10,15 +10,16 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pasar import content_api
 from pasar.choices import Ketersediaan
 from pasar.phone import validate_whatsapp
 from portal.models import BasePage
+from portal.routes import DeclaredRoutesMixin, PageRoute
 
 MAX_PRODUCT_IMAGES = 5
 #: Highest price accepted (Rp 1 miliar): catches typing slips such as extra zeros.
@@ -127,19 +128,6 @@ class UMKM(models.Model):
 
     objects = UMKMQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("nama_usaha"),
-        FieldPanel("slug"),
-        FieldPanel("nib"),
-        FieldPanel("kecamatan"),
-        FieldPanel("desa"),
-        FieldPanel("alamat"),
-        FieldPanel("whatsapp"),
-        FieldPanel("deskripsi"),
-        FieldPanel("logo"),
-        FieldPanel("terverifikasi"),
-    ]
-
     class Meta:
         ordering = ["nama_usaha"]
         verbose_name = _("UMKM")
@@ -160,7 +148,7 @@ class UMKM(models.Model):
             )
 
 
-class PasarIndexPage(RoutablePageMixin, BasePage):
+class PasarIndexPage(DeclaredRoutesMixin, BasePage):
     """Hosts e-pasar: the catalogue, category pages and UMKM pages."""
 
     introduction = RichTextField(
@@ -180,29 +168,43 @@ class PasarIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("halaman e-pasar")
         verbose_name_plural = _("halaman e-pasar")
 
-    @path("")
-    def catalogue(self, request):
-        from pasar import views
-
-        return views.catalogue(request, self)
-
-    @path("kategori/<slug:slug>/")
-    def category(self, request, slug):
-        from pasar import views
-
-        return views.catalogue(request, self, category_slug=slug)
-
-    @path("umkm/<slug:slug>/")
-    def umkm_detail(self, request, slug):
-        from pasar import views
-
-        return views.umkm_detail(request, self, slug)
+    routes = [
+        PageRoute("", "pasar.views.catalogue", "catalogue"),
+        PageRoute(
+            "kategori/<slug:category_slug>/", "pasar.views.catalogue", "category"
+        ),
+        PageRoute("umkm/<slug:slug>/", "pasar.views.umkm_detail", "umkm_detail"),
+    ]
 
 
 class TagProduk(TaggedItemBase):
     content_object = ParentalKey(
         "pasar.ProdukPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+class ProdukPageQuerySet(PageQuerySet):
+    """Product pages, with the one rule of which of them the public sees."""
+
+    def visible_to_public(self):
+        """Live, public products of verified UMKM: the only products the catalogue,
+        the site search, the sitemap and both APIs show. A product whose UMKM is not
+        (or no longer) verified stays live but appears nowhere."""
+        return self.live().public().filter(umkm__terverifikasi=True)
+
+
+ProdukPageManager = PageManager.from_queryset(ProdukPageQuerySet)
+
+
+def _visible_product_ids(request):
+    """IDs of ``ProdukPage.objects.visible_to_public()``, read once per request:
+    the sitemap asks every page in turn."""
+    ids = getattr(request, "_pasar_visible_product_ids", None)
+    if ids is None:
+        ids = set(ProdukPage.objects.visible_to_public().values_list("pk", flat=True))
+        if request is not None:
+            request._pasar_visible_product_ids = ids
+    return ids
 
 
 class ProdukPage(BasePage):
@@ -254,6 +256,8 @@ class ProdukPage(BasePage):
         help_text=_("Tampil di beranda. Diatur oleh moderator."),
     )
     tags = ClusterTaggableManager(through=TagProduk, blank=True, verbose_name=_("tag"))
+
+    objects = ProdukPageManager()
 
     content_panels = [
         *BasePage.content_panels,
@@ -345,7 +349,7 @@ class ProdukPage(BasePage):
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
-        if not self.umkm.terverifikasi:
+        if self.pk not in _visible_product_ids(request):
             return []
         return super().get_sitemap_urls(request)
 

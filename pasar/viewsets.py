@@ -27,6 +27,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from pasar import services
 from pasar.models import UMKM, KategoriProduk
 from portal.admin_scoping import ServiceRecordPermissionPolicy
+from portal.admin_views import SafeExportIndexView
 from portal.models import Kecamatan
 from portal.roles import MODERATOR_PASAR, group_names
 from portal.validators import validation_messages
@@ -58,11 +59,35 @@ class UMKMFilterSet(WagtailFilterSet):
         fields = ["terverifikasi", "kecamatan"]
 
 
-def verify_button_url(umkm):
-    return reverse(f"{UMKM_URL_NAMESPACE}:verify", args=[quote(umkm.pk)])
+def verification_url(umkm, action):
+    """The admin address of ``action`` (``verify`` or ``unverify``) on ``umkm``."""
+    return reverse(f"{UMKM_URL_NAMESPACE}:{action}", args=[quote(umkm.pk)])
 
 
-class UMKMIndexView(generic.IndexView):
+def verification_buttons(umkm, user):
+    """For market moderators: verify ``umkm``, or withdraw its verification."""
+    if not is_market_moderator(user):
+        return []
+    if umkm.terverifikasi:
+        return [
+            Button(
+                _("Cabut verifikasi"),
+                url=verification_url(umkm, "unverify"),
+                icon_name="circle-xmark",
+                priority=5,
+            )
+        ]
+    return [
+        Button(
+            _("Verifikasi"),
+            url=verification_url(umkm, "verify"),
+            icon_name="success",
+            priority=5,
+        )
+    ]
+
+
+class UMKMIndexView(SafeExportIndexView):
     """The UMKM list; the owner's email only for market moderators."""
 
     def get_base_queryset(self):
@@ -77,42 +102,26 @@ class UMKMIndexView(generic.IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if not instance.terverifikasi and is_market_moderator(self.request.user):
-            buttons.append(
-                Button(
-                    _("Verifikasi"),
-                    url=verify_button_url(instance),
-                    icon_name="success",
-                    priority=5,
-                )
-            )
+        buttons.extend(verification_buttons(instance, self.request.user))
         return buttons
 
 
 class UMKMEditView(generic.EditView):
-    """Moderators may correct a profile; verification has its own action."""
+    """Moderators may correct a profile; verification has its own actions."""
 
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
-        if not self.object.terverifikasi and is_market_moderator(self.request.user):
-            buttons.append(
-                Button(
-                    _("Verifikasi"),
-                    url=verify_button_url(self.object),
-                    icon_name="success",
-                    priority=5,
-                )
-            )
+        buttons.extend(verification_buttons(self.object, self.request.user))
         return buttons
 
 
-class UMKMVerifyView(WagtailAdminTemplateMixin, TemplateView):
-    """Confirm (GET) and verify (POST) an UMKM profile; the owner is emailed."""
+class UMKMVerificationView(WagtailAdminTemplateMixin, TemplateView):
+    """Confirm (GET) and carry out (POST) a verification decision on an UMKM
+    profile; market moderators only."""
 
-    template_name = "pasar/admin/confirm_verify.html"
-    page_title = _("Verifikasi UMKM")
-    header_icon = "success"
+    #: ``verify`` or ``unverify``: the URL name of the view.
+    action = None
     index_url_name = None
     edit_url_name = None
 
@@ -132,29 +141,74 @@ class UMKMVerifyView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             {
                 "umkm": self.object,
-                "verify_url": verify_button_url(self.object),
+                "action_url": verification_url(self.object, self.action),
                 "cancel_url": reverse(self.index_url_name),
             }
         )
         return context
 
+    def decide(self):
+        """Carry out the decision through its service."""
+        raise NotImplementedError
+
+    def get_success_message(self):
+        raise NotImplementedError
+
     def post(self, request, pk):
         try:
-            services.verify_umkm(self.object, request.user)
+            self.decide()
         except ValidationError as error:
             for message in validation_messages(error):
                 messages.error(request, message)
         else:
-            messages.success(
-                request,
-                _("UMKM %(name)s terverifikasi; pemilik diberi tahu lewat email.")
-                % {"name": self.object.nama_usaha},
-            )
+            messages.success(request, self.get_success_message())
         return redirect(self.index_url_name)
 
 
+class UMKMVerifyView(UMKMVerificationView):
+    """Verify an UMKM profile: it and its live products go public; the owner is
+    emailed."""
+
+    action = "verify"
+    template_name = "pasar/admin/confirm_verify.html"
+    page_title = _("Verifikasi UMKM")
+    header_icon = "success"
+
+    def decide(self):
+        services.verify_umkm(self.object, self.request.user)
+
+    def get_success_message(self):
+        return _("UMKM %(name)s terverifikasi; pemilik diberi tahu lewat email.") % {
+            "name": self.object.nama_usaha
+        }
+
+
+class UMKMUnverifyView(UMKMVerificationView):
+    """Withdraw an UMKM's verification: its profile and products leave the public
+    site, search, sitemap and APIs at once."""
+
+    action = "unverify"
+    template_name = "pasar/admin/confirm_unverify.html"
+    page_title = _("Cabut verifikasi UMKM")
+    header_icon = "circle-xmark"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["live_products"] = self.object.produk.live().count()
+        return context
+
+    def decide(self):
+        services.unverify_umkm(self.object, self.request.user)
+
+    def get_success_message(self):
+        return _(
+            "Verifikasi UMKM %(name)s dicabut; profil dan produknya tidak lagi "
+            "tampil untuk publik."
+        ) % {"name": self.object.nama_usaha}
+
+
 class UMKMViewSet(ModelViewSet):
-    """UMKM profiles: list, correct and verify."""
+    """UMKM profiles: list, correct, verify and withdraw verification."""
 
     model = UMKM
     name = UMKM_URL_NAMESPACE
@@ -205,10 +259,15 @@ class UMKMViewSet(ModelViewSet):
     def verify_view(self):
         return UMKMVerifyView.as_view(index_url_name=self.get_url_name("index"))
 
+    @property
+    def unverify_view(self):
+        return UMKMUnverifyView.as_view(index_url_name=self.get_url_name("index"))
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("verifikasi/<int:pk>/", self.verify_view, name="verify"),
+            path("cabut-verifikasi/<int:pk>/", self.unverify_view, name="unverify"),
         ]
 
 

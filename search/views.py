@@ -39,13 +39,9 @@ def search_types():
 
 def _public_pages():
     """Live, public pages, without products the public may not see (e-pasar)."""
-    from pasar.catalogue import unlisted_product_ids
+    from pasar.catalogue import exclude_hidden_products
 
-    pages = Page.objects.live().public()
-    hidden_products = unlisted_product_ids()
-    if hidden_products:
-        pages = pages.exclude(id__in=hidden_products)
-    return pages
+    return exclude_hidden_products(Page.objects.live().public())
 
 
 def _pages_of_type(key, types):

@@ -113,3 +113,42 @@ def test_moderator_manages_product_categories(client, market_moderator):
     assert response.status_code == HTTPStatus.FOUND
     listing = client.get(reverse("wagtailsnippets_pasar_kategoriproduk:list"))
     assert "Kerajinan" in listing.content.decode()
+
+
+@pytest.mark.django_db
+def test_moderator_edit_saves_the_profile_and_cannot_touch_verification(
+    client, market_moderator, unverified
+):
+    client.force_login(market_moderator)
+    url = reverse("umkm:edit", args=[unverified.pk])
+    edit = client.get(url).content.decode()
+    assert reverse("umkm:verify", args=[unverified.pk]) in edit
+    response = client.post(
+        url,
+        {
+            "nama_usaha": "Batik Tulis Stabat Asli",
+            "slug": unverified.slug,
+            "nib": "",
+            "kecamatan": unverified.kecamatan_id,
+            "desa": "",
+            "alamat": unverified.alamat,
+            "whatsapp": unverified.whatsapp,
+            "deskripsi": unverified.deskripsi,
+            "terverifikasi": "on",
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    unverified.refresh_from_db()
+    assert unverified.nama_usaha == "Batik Tulis Stabat Asli"
+    assert not unverified.terverifikasi
+
+
+@pytest.mark.django_db
+def test_verified_umkm_offers_withdrawal_instead_of_verification(
+    client, market_moderator, owner_umkm
+):
+    client.force_login(market_moderator)
+    edit = client.get(reverse("umkm:edit", args=[owner_umkm.pk])).content.decode()
+    assert reverse("umkm:unverify", args=[owner_umkm.pk]) in edit
+    assert reverse("umkm:verify", args=[owner_umkm.pk]) not in edit
+    assert "Cabut verifikasi" in edit
