@@ -51,3 +51,8 @@ class BeritaFeed(Feed):
 
     def item_categories(self, article):
         return [tag.name for tag in article.tags.all()]
+
+
+def berita_feed(request, index_page):
+    """The Atom feed of ``index_page``'s articles (its ``feed/`` route)."""
+    return BeritaFeed()(request, index_page=index_page)

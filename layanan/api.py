@@ -395,7 +395,7 @@ def submit_permohonan(request, slug: str):
         201,
         {
             "kode_lacak": permohonan.kode_lacak,
-            "tautan_rahasia": services.secret_url(permohonan),
+            "tautan_rahasia": permohonan.secret_url(),
             "status": permohonan.status,
             "layanan": service.slug,
             "kecamatan": permohonan.kecamatan.slug,

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -26,6 +25,7 @@ from wagtail.search import index
 from layanan.blocks import IsianStreamBlock, LangkahBlock, PersyaratanBlock
 from layanan.choices import SKALA_IKM, UNSUR_IKM, StatusPermohonan
 from portal.models import BasePage
+from portal.routes import DeclaredRoutesMixin, PageRoute
 from portal.status import TimelineEntry
 from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
@@ -227,6 +227,7 @@ class PermohonanQuerySet(models.QuerySet):
 class Permohonan(TrackedSubmission):
     """A citizen's online application for a kecamatan service (DESIGN §4.4)."""
 
+    host_page_model = "layanan.EKecamatanIndexPage"
     tracking_prefix = "KCM"
 
     layanan = models.ForeignKey(
@@ -460,7 +461,7 @@ class SurveiIKM(models.Model):
         return f"IKM {self.permohonan.kode_lacak}"
 
 
-class EKecamatanIndexPage(RoutablePageMixin, BasePage):
+class EKecamatanIndexPage(DeclaredRoutesMixin, BasePage):
     """Hosts e-kecamatan: service standards, application forms, tracking and IKM."""
 
     introduction = RichTextField(
@@ -489,65 +490,38 @@ class EKecamatanIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("halaman e-kecamatan")
         verbose_name_plural = _("halaman e-kecamatan")
 
-    @path("")
-    def service_list(self, request):
-        from layanan import views
-
-        return views.service_list(request, self)
-
-    @path("layanan/<slug:slug>/")
-    def service_detail(self, request, slug):
-        from layanan import views
-
-        return views.service_detail(request, self, slug)
-
-    @path("layanan/<slug:slug>/ajukan/")
-    def application_form(self, request, slug):
-        from layanan import views
-
-        return views.application_form(request, self, slug)
-
-    @path("terkirim/<str:token>/")
-    def confirmation(self, request, token):
-        from layanan import views
-
-        return views.confirmation(request, self, token)
-
-    @path("lacak/")
-    def track(self, request):
-        from layanan import views
-
-        return views.track(request, self)
-
-    @path("permohonan-saya/<str:token>/")
-    def permohonan_rahasia(self, request, token):
-        from layanan import views
-
-        return views.secret_page(request, self, token)
-
-    @path("permohonan-saya/<str:token>/hasil/")
-    def result_download(self, request, token):
-        from layanan import views
-
-        return views.result_download(request, self, token)
-
-    @path("permohonan-saya/<str:token>/survei/")
-    def survey(self, request, token):
-        from layanan import views
-
-        return views.survey(request, self, token)
-
-    @path("ikm/")
-    def ikm(self, request):
-        from layanan import ikm_views
-
-        return ikm_views.public_ikm(request, self)
-
-    @path("ikm/csv/")
-    def ikm_csv(self, request):
-        from layanan import ikm_views
-
-        return ikm_views.public_ikm_csv(request, self)
+    routes = [
+        PageRoute("", "layanan.views.service_list", "service_list"),
+        PageRoute(
+            "layanan/<slug:slug>/", "layanan.views.service_detail", "service_detail"
+        ),
+        PageRoute(
+            "layanan/<slug:slug>/ajukan/",
+            "layanan.views.application_form",
+            "application_form",
+        ),
+        PageRoute(
+            "terkirim/<str:token>/",
+            "layanan.views.PermohonanConfirmationView",
+            "confirmation",
+        ),
+        PageRoute("lacak/", "layanan.views.PermohonanTrackView", "track"),
+        PageRoute(
+            "permohonan-saya/<str:token>/",
+            "layanan.views.PermohonanSecretPageView",
+            "secret_page",
+        ),
+        PageRoute(
+            "permohonan-saya/<str:token>/hasil/",
+            "layanan.views.result_download",
+            "result_download",
+        ),
+        PageRoute(
+            "permohonan-saya/<str:token>/survei/", "layanan.views.survey", "survey"
+        ),
+        PageRoute("ikm/", "layanan.ikm_views.public_ikm", "ikm"),
+        PageRoute("ikm/csv/", "layanan.ikm_views.public_ikm_csv", "ikm_csv"),
+    ]
 
 
 class KantorKecamatanPage(BasePage):

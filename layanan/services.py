@@ -26,18 +26,6 @@ PERMOHONAN_STATUS = StatusMachine(
 )
 
 
-def secret_url(permohonan, subpage="permohonan_rahasia"):
-    """The applicant's private link (or one of its subpages), absolute."""
-    from layanan.models import EKecamatanIndexPage
-
-    index = EKecamatanIndexPage.objects.live().first()
-    if index is None:
-        return ""
-    return index.full_url + index.reverse_subpage(
-        subpage, args=[permohonan.token_rahasia]
-    )
-
-
 def _email_applicant(permohonan, entry):
     if not entry.is_public:
         return
@@ -49,8 +37,8 @@ def _email_applicant(permohonan, entry):
         {
             "permohonan": permohonan,
             "entry": entry,
-            "secret_url": secret_url(permohonan),
-            "survey_url": secret_url(permohonan, "survey")
+            "secret_url": permohonan.secret_url(),
+            "survey_url": permohonan.secret_url("survey")
             if permohonan.status == S.SELESAI
             else "",
         },

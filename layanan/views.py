@@ -31,10 +31,10 @@ from layanan.models import (
     Permohonan,
     StandarLayanan,
 )
-from portal.forms import TrackingCodeForm
 from portal.http import FORM_REFERRER_POLICY, private
 from portal.models import Desa, Kecamatan
 from portal.storage import private_file_response
+from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
 from portal.validators import validation_messages
 
 #: What the upload fields accept; the content is checked again on the server.
@@ -268,11 +268,17 @@ def application_form(request, page, slug):
 # ---------- Confirmation, tracking, secret link ----------
 
 
-def _permohonan(**lookup):
-    """One application with what its status pages show, or ``None``."""
-    return (
-        Permohonan.objects.select_related("layanan", "kecamatan", "desa")
-        .prefetch_related(
+class PermohonanPageMixin:
+    """The applicant's pages show an application with its service, place and public
+    timeline."""
+
+    model = Permohonan
+    context_object_name = "permohonan"
+
+    def get_queryset(self):
+        return Permohonan.objects.select_related(
+            "layanan", "kecamatan", "desa"
+        ).prefetch_related(
             Prefetch(
                 "linimasa",
                 queryset=LinimasaPermohonan.objects.filter(is_public=True).order_by(
@@ -281,16 +287,6 @@ def _permohonan(**lookup):
                 to_attr="public_entries",
             )
         )
-        .filter(**lookup)
-        .first()
-    )
-
-
-def _permohonan_or_404(token):
-    permohonan = _permohonan(token_rahasia=token)
-    if permohonan is None:
-        raise Http404
-    return permohonan
 
 
 def public_timeline(permohonan):
@@ -299,106 +295,79 @@ def public_timeline(permohonan):
     labels = dict(StatusPermohonan.choices)
     for entry in permohonan.public_entries:
         entry.status_label = labels.get(entry.status_to, entry.status_to)
-        entry.from_applicant = (
+        if (
             entry.author_id is None
             and entry.status_from == StatusPermohonan.PERLU_PERBAIKAN
-        )
+        ):
+            entry.hidden_message = gettext("Pemohon mengirim perbaikan.")
     return permohonan.public_entries
 
 
-def confirmation(request, page, token):
-    """After submission: the tracking code, the private link and what happens next."""
-    permohonan = _permohonan_or_404(token)
-    secret_path = _route_url(page, "permohonan_rahasia", permohonan.token_rahasia)
-    response = TemplateResponse(
-        request,
-        "layanan/confirmation.html",
-        _page_context(
-            page,
-            permohonan=permohonan,
-            secret_url=request.build_absolute_uri(secret_path),
-            track_url=_route_url(page, "track") + f"?kode={permohonan.kode_lacak}",
-        ),
-    )
-    return private(response, referrer_policy=NO_REFERRER, noindex=True)
+class PermohonanConfirmationView(PermohonanPageMixin, ConfirmationView):
+    template_name = "layanan/confirmation.html"
 
 
-def track(request, page):
+class PermohonanTrackView(PermohonanPageMixin, TrackView):
     """Tracking by code: service, kecamatan, status, deadline and public timeline."""
-    form = TrackingCodeForm(request.GET or None, code_prefix="KCM")
-    context = _page_context(page, form=form, permohonan=None, not_found=False)
-    if form.is_bound and form.is_valid():
-        permohonan = _permohonan(kode_lacak=form.cleaned_data["kode"])
-        if permohonan is None:
-            context["not_found"] = True
-        else:
-            context.update(permohonan=permohonan, timeline=public_timeline(permohonan))
-    response = TemplateResponse(request, "layanan/track.html", context)
-    return private(response, referrer_policy="same-origin", noindex=True)
+
+    template_name = "layanan/track.html"
+
+    def get_status_context(self, permohonan):
+        return {"timeline": public_timeline(permohonan)}
 
 
-def secret_page(request, page, token):
+class PermohonanSecretPageView(PermohonanPageMixin, SecretPageView):
     """The applicant's own page: everything about the application, and the fix form."""
-    permohonan = _permohonan_or_404(token)
-    fix_form = None
-    action_errors = []
-    status = 200
-    if permohonan.status == StatusPermohonan.PERLU_PERBAIKAN:
-        fix_form = PerbaikanForm(permohonan=permohonan)
-    if request.method == "POST":
-        status = 400
-        if fix_form is None:
-            action_errors.append(
+
+    template_name = "layanan/secret_page.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.fix_form = None
+
+    def handle_post(self, request):
+        if self.submission.status != StatusPermohonan.PERLU_PERBAIKAN:
+            self.action_errors.append(
                 gettext("Permohonan ini tidak sedang menunggu perbaikan.")
             )
-        else:
-            fix_form = PerbaikanForm(request.POST, request.FILES, permohonan=permohonan)
-            if fix_form.is_valid():
-                try:
-                    fix_form.submit()
-                except ValidationError as error:
-                    action_errors.extend(validation_messages(error))
-                else:
-                    messages.success(
-                        request,
-                        gettext(
-                            "Perbaikan Anda sudah terkirim dan menunggu verifikasi "
-                            "petugas kecamatan."
-                        ),
-                    )
-                    return private(
-                        HttpResponseRedirect(
-                            _route_url(page, "permohonan_rahasia", token)
-                        ),
-                        referrer_policy=NO_REFERRER,
-                    )
-            permohonan = _permohonan_or_404(token)
-    if fix_form is not None:
-        _hint_upload_types(fix_form)
-    response = TemplateResponse(
-        request,
-        "layanan/secret_page.html",
-        _page_context(
-            page,
-            permohonan=permohonan,
-            timeline=public_timeline(permohonan),
-            berkas=list(permohonan.berkas.all()),
-            fix_form=fix_form,
-            action_errors=action_errors,
-            files_dropped=status == 400 and bool(request.FILES),
-            result_url=(
-                _route_url(page, "result_download", token)
+            return None
+        self.fix_form = PerbaikanForm(
+            request.POST, request.FILES, permohonan=self.submission
+        )
+        if not self.fix_form.is_valid():
+            return None
+        try:
+            self.fix_form.submit()
+        except ValidationError as error:
+            self.action_errors.extend(validation_messages(error))
+            return None
+        return gettext(
+            "Perbaikan Anda sudah terkirim dan menunggu verifikasi petugas kecamatan."
+        )
+
+    def get_page_context(self):
+        permohonan = self.submission
+        fix_form = self.fix_form
+        if fix_form is None and permohonan.status == StatusPermohonan.PERLU_PERBAIKAN:
+            fix_form = PerbaikanForm(permohonan=permohonan)
+        if fix_form is not None:
+            _hint_upload_types(fix_form)
+        token = permohonan.token_rahasia
+        return {
+            "timeline": public_timeline(permohonan),
+            "berkas": list(permohonan.berkas.all()),
+            "fix_form": fix_form,
+            "files_dropped": self.request.method == "POST" and bool(self.request.FILES),
+            "result_url": (
+                self.route_url("result_download", token)
                 if permohonan.status == StatusPermohonan.SELESAI
                 and permohonan.hasil_berkas
                 else ""
             ),
-            survey_url=(
-                _route_url(page, "survey", token) if permohonan.survey_open else ""
+            "survey_url": (
+                self.route_url("survey", token) if permohonan.survey_open else ""
             ),
-        ),
-        status=status,
-    )
-    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
+        }
 
 
 def result_download(request, page, token):
@@ -419,8 +388,12 @@ def result_download(request, page, token):
 
 def survey(request, page, token):
     """The IKM survey (9 elements, 1-4), once per completed application."""
-    permohonan = _permohonan_or_404(token)
-    secret_url = _route_url(page, "permohonan_rahasia", token)
+    permohonan = (
+        PermohonanPageMixin().get_queryset().filter(token_rahasia=token).first()
+    )
+    if permohonan is None:
+        raise Http404
+    secret_url = _route_url(page, "secret_page", token)
     form = None
     status = 200
     already_answered = hasattr(permohonan, "survei_ikm")

@@ -25,7 +25,7 @@ from pengaduan.models import (
     KategoriLaporan,
     Laporan,
 )
-from pengaduan.services import MAX_ATTACHMENTS, secret_url
+from pengaduan.services import MAX_ATTACHMENTS
 from portal.api_errors import ErrorOut, error_response
 from portal.api_forms import ClientAddressThrottle, form_errors, read_form_body
 from portal.tracking import normalise_tracking_code
@@ -237,7 +237,7 @@ def submit_laporan(request):
         201,
         {
             "kode_lacak": laporan.kode_lacak,
-            "tautan_rahasia": secret_url(laporan),
+            "tautan_rahasia": laporan.secret_url(),
             "status": laporan.status,
             "batas_verifikasi": laporan.batas_waktu,
         },

@@ -50,19 +50,7 @@ def _timeline_email(laporan, entry):
         _("[e-laga] %(code)s: %(status)s")
         % {"code": laporan.kode_lacak, "status": laporan.get_status_display()},
         "pengaduan/email/timeline_entry.txt",
-        {"laporan": laporan, "entry": entry, "secret_url": secret_url(laporan)},
-    )
-
-
-def secret_url(laporan):
-    """The reporter's private link, absolute."""
-    from pengaduan.models import ELagaIndexPage
-
-    index = ELagaIndexPage.objects.live().first()
-    if index is None:
-        return ""
-    return index.full_url + index.reverse_subpage(
-        "laporan_rahasia", args=[laporan.token_rahasia]
+        {"laporan": laporan, "entry": entry, "secret_url": laporan.secret_url()},
     )
 
 

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -35,12 +35,13 @@ from pengaduan.statistics import (
     month_columns,
     statistics_csv,
 )
-from portal.forms import TrackingCodeForm
-from portal.http import FORM_REFERRER_POLICY, private, private_redirect
+from portal.csv_export import csv_response
+from portal.http import private, private_redirect
 from portal.models import Desa, Kecamatan
 from portal.pagination import paginate
 from portal.storage import private_file_response
 from portal.tracking import normalise_tracking_code
+from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
 from portal.validators import validation_messages
 
 PUBLISHED_PER_PAGE = 20
@@ -171,34 +172,28 @@ def submission_form(request, page):
 # ---------- Confirmation, tracking, secret link ----------
 
 
-def _laporan_for_status_page(**lookup):
-    queryset = Laporan.objects.select_related(
-        "kategori", "kecamatan", "desa", "perangkat_daerah"
-    ).prefetch_related(
-        Prefetch("linimasa", queryset=CatatanLaporan.objects.order_by("created_at"))
-    )
-    return queryset.filter(**lookup).first()
+class LaporanPageMixin:
+    """The reporter's pages show a laporan with its place, office and timeline."""
+
+    model = Laporan
+    context_object_name = "laporan"
+
+    def get_queryset(self):
+        return Laporan.objects.select_related(
+            "kategori", "kecamatan", "desa", "perangkat_daerah"
+        ).prefetch_related(
+            Prefetch("linimasa", queryset=CatatanLaporan.objects.order_by("created_at"))
+        )
 
 
-def confirmation(request, page, token):
-    """After submission: the tracking code, the secret link and what happens next."""
-    laporan = _laporan_for_status_page(token_rahasia=token)
-    if laporan is None:
-        raise Http404
-    secret_path = _route_url(page, "laporan_rahasia", laporan.token_rahasia)
-    response = TemplateResponse(
-        request,
-        "pengaduan/confirmation.html",
-        _page_context(
-            page,
-            laporan=laporan,
-            secret_url=request.build_absolute_uri(secret_path),
-            track_url=_route_url(page, "track") + f"?kode={laporan.kode_lacak}",
-            verification=laporan.verification_deadline,
-            verification_days=VERIFICATION_DAYS,
-        ),
-    )
-    return private(response, referrer_policy="no-referrer", noindex=True)
+class LaporanConfirmationView(LaporanPageMixin, ConfirmationView):
+    template_name = "pengaduan/confirmation.html"
+
+    def get_next_steps_context(self, laporan):
+        return {
+            "verification": laporan.verification_deadline,
+            "verification_days": VERIFICATION_DAYS,
+        }
 
 
 def _status_context(laporan):
@@ -209,18 +204,13 @@ def _status_context(laporan):
     }
 
 
-def track(request, page):
+class LaporanTrackView(LaporanPageMixin, TrackView):
     """Tracking by code: status, deadlines and public answers, nothing else."""
-    form = TrackingCodeForm(request.GET or None, code_prefix="LGK")
-    context = _page_context(page, form=form, laporan=None, not_found=False)
-    if form.is_bound and form.is_valid():
-        laporan = _laporan_for_status_page(kode_lacak=form.cleaned_data["kode"])
-        if laporan is None:
-            context["not_found"] = True
-        else:
-            context.update(_status_context(laporan))
-    response = TemplateResponse(request, "pengaduan/track.html", context)
-    return private(response, referrer_policy="same-origin", noindex=True)
+
+    template_name = "pengaduan/track.html"
+
+    def get_status_context(self, laporan):
+        return _status_context(laporan)
 
 
 class InformationForm(forms.Form):
@@ -276,64 +266,55 @@ def _apply_action(laporan, action, form):
     return gettext("Laporan dibuka kembali dan diteruskan lagi kepada OPD.")
 
 
-def secret_page(request, page, token):
+class LaporanSecretPageView(LaporanPageMixin, SecretPageView):
     """The reporter's own page: status, own text and files, add info, rate, reopen."""
-    laporan = _laporan_for_status_page(token_rahasia=token)
-    if laporan is None:
-        raise Http404
-    if "lampiran" in request.GET:
-        return private(
-            _serve_attachment(laporan, request.GET["lampiran"], images_only=False),
-            referrer_policy="no-referrer",
-            noindex=True,
+
+    template_name = "pengaduan/secret_page.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.forms = {
+            action: form_class(prefix=action)
+            for action, form_class in SECRET_ACTIONS.items()
+        }
+
+    def serve_file(self, request):
+        if "lampiran" not in request.GET:
+            return None
+        return _serve_attachment(
+            self.submission, request.GET["lampiran"], images_only=False
         )
-    forms_by_action = {
-        action: form_class(prefix=action)
-        for action, form_class in SECRET_ACTIONS.items()
-    }
-    action_errors = []
-    if request.method == "POST":
+
+    def handle_post(self, request):
         action = request.POST.get("aksi", "")
         form_class = SECRET_ACTIONS.get(action)
         if form_class is None:
-            action_errors.append(gettext("Tindakan tidak dikenal."))
-        else:
-            form = form_class(request.POST, prefix=action)
-            forms_by_action[action] = form
-            if form.is_valid():
-                try:
-                    success = _apply_action(laporan, action, form)
-                except ValidationError as error:
-                    action_errors.extend(validation_messages(error))
-                else:
-                    messages.success(request, success)
-                    return private_redirect(
-                        _route_url(page, "laporan_rahasia", token),
-                        referrer_policy="no-referrer",
-                    )
-        laporan = _laporan_for_status_page(token_rahasia=token)
-    context = _page_context(
-        page,
-        **_status_context(laporan),
-        own_timeline=_labelled(
-            [entry for entry in laporan.linimasa.all() if entry.is_public]
-        ),
-        attachments=list(laporan.lampiran.all()),
-        information_form=forms_by_action["informasi"],
-        rating_form=forms_by_action["penilaian"],
-        reopen_form=forms_by_action["buka-kembali"],
-        can_add_information=laporan.is_open,
-        can_rate=laporan.status in RESOLVED_STATUSES,
-        can_reopen=services.can_reopen(laporan),
-        action_errors=action_errors,
-    )
-    response = TemplateResponse(
-        request,
-        "pengaduan/secret_page.html",
-        context,
-        status=400 if request.method == "POST" else 200,
-    )
-    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
+            self.action_errors.append(gettext("Tindakan tidak dikenal."))
+            return None
+        form = self.forms[action] = form_class(request.POST, prefix=action)
+        if not form.is_valid():
+            return None
+        try:
+            return _apply_action(self.submission, action, form)
+        except ValidationError as error:
+            self.action_errors.extend(validation_messages(error))
+            return None
+
+    def get_page_context(self):
+        laporan = self.submission
+        return {
+            **_status_context(laporan),
+            "own_timeline": _labelled(
+                [entry for entry in laporan.linimasa.all() if entry.is_public]
+            ),
+            "attachments": list(laporan.lampiran.all()),
+            "information_form": self.forms["informasi"],
+            "rating_form": self.forms["penilaian"],
+            "reopen_form": self.forms["buka-kembali"],
+            "can_add_information": laporan.is_open,
+            "can_rate": laporan.status in RESOLVED_STATUSES,
+            "can_reopen": services.can_reopen(laporan),
+        }
 
 
 # ---------- Published reports ----------
@@ -521,13 +502,9 @@ def statistics(request, page):
     period = form.period()
     stats = compute_statistics(**period)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(
-            statistics_csv(stats), content_type="text/csv; charset=utf-8"
+        return csv_response(
+            statistics_csv(stats), f"statistik-e-laga-{stats.period_slug}.csv"
         )
-        response["Content-Disposition"] = (
-            f'attachment; filename="statistik-e-laga-{stats.period_slug}.csv"'
-        )
-        return response
     csv_query = request.GET.copy()
     csv_query["format"] = "csv"
     return TemplateResponse(

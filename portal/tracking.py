@@ -8,6 +8,7 @@ retried.
 
 import secrets
 
+from django.apps import apps
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -51,9 +52,14 @@ class TrackedSubmission(models.Model):
 
     ``save()`` assigns both on first insert and retries with a fresh code when the
     database reports the code as taken, so codes stay unique under concurrency.
+    The submitter's pages (confirmation, tracking, secret page) are routes of one
+    live routable page, ``host_page_model``, named "confirmation", "track" and
+    "secret_page" (see :mod:`portal.tracking_views`).
     """
 
     tracking_prefix = PREFIX
+    #: "app_label.ModelName" of the routable page that serves the submitter's pages.
+    host_page_model = ""
 
     kode_lacak = models.CharField(
         _("kode lacak"), max_length=20, unique=True, editable=False, db_index=True
@@ -85,3 +91,16 @@ class TrackedSubmission(models.Model):
                 if not taken or attempt == MAX_ATTEMPTS:
                     raise
         return None
+
+    @classmethod
+    def host_page(cls):
+        """The live page that serves the submitters' pages, or ``None``."""
+        return apps.get_model(cls.host_page_model).objects.live().first()
+
+    def secret_url(self, route="secret_page"):
+        """The submitter's private link (or its ``route`` subpage), absolute; ""
+        while no host page is live."""
+        page = self.host_page()
+        if page is None:
+            return ""
+        return page.full_url + page.reverse_subpage(route, args=[self.token_rahasia])

@@ -43,7 +43,6 @@ from ppid.forms import (
     PermohonanInformasiForm,
 )
 from ppid.models import PermohonanInformasi
-from ppid.services import secret_url
 
 #: Same rates as e-laga's API (settings ``PENGADUAN_API_*_RATE``), counted separately.
 submit_throttle = ClientAddressThrottle("kip_submit", "PENGADUAN_API_SUBMIT_RATE")
@@ -343,7 +342,7 @@ def submit_permohonan(request):
         201,
         {
             "nomor_registrasi": permohonan.kode_lacak,
-            "tautan_rahasia": secret_url(permohonan),
+            "tautan_rahasia": permohonan.secret_url(),
             "status": permohonan.status,
             "batas_waktu": permohonan.batas_waktu,
         },

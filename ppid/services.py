@@ -37,18 +37,6 @@ KOMISI_INFORMASI_NOTICE = gettext_lazy(
 )
 
 
-def secret_url(permohonan):
-    """The requester's private link, absolute ('' without a live service page)."""
-    from ppid.models import LayananInformasiPage
-
-    page = LayananInformasiPage.objects.live().first()
-    if page is None:
-        return ""
-    return page.full_url + page.reverse_subpage(
-        "secret_page", args=[permohonan.token_rahasia]
-    )
-
-
 def _email_requester(permohonan, subject, message):
     notify(
         [permohonan.email],
@@ -58,7 +46,7 @@ def _email_requester(permohonan, subject, message):
         {
             "permohonan": permohonan,
             "message": message,
-            "secret_url": secret_url(permohonan),
+            "secret_url": permohonan.secret_url(),
         },
     )
 

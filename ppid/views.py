@@ -5,9 +5,6 @@ no-store`` (see :func:`pengaduan.views.private`). No public view reads or shows 
 requester's identity: the register and tracking load only the request's own columns.
 """
 
-import csv
-import io
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import TrackingCodeForm
+from portal.csv_export import csv_response, write_csv
 from portal.http import FORM_REFERRER_POLICY, private, private_redirect
 from portal.pagination import paginate
 from portal.storage import private_file_response
+from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
 from portal.validators import validation_messages
 from portal.working_days import WorkingDayCalendar, to_local_date
 from ppid import report as kip_report
@@ -84,6 +82,14 @@ def _deadline_rows(permohonan):
     ]
 
 
+def _labelled(entries):
+    """Timeline entries with the label of the status they moved to."""
+    labels = dict(StatusPermohonan.choices)
+    for entry in entries:
+        entry.status_label = labels.get(entry.status_to, "")
+    return entries
+
+
 def _status_context(permohonan):
     """What anyone with the registration number may see; never the identity."""
     return {
@@ -142,7 +148,7 @@ def request_form(request, page):
                 form.add_error(None, error)
             else:
                 return private_redirect(
-                    _route_url(page, "request_confirmation", permohonan.token_rahasia),
+                    _route_url(page, "confirmation", permohonan.token_rahasia),
                     referrer_policy="no-referrer",
                 )
     else:
@@ -162,50 +168,39 @@ def request_form(request, page):
     return private(response)
 
 
-def request_confirmation(request, page, token):
+class RequestConfirmationView(ConfirmationView):
     """After submission: the registration number, the secret link and what follows."""
-    permohonan = PermohonanInformasi.objects.filter(token_rahasia=token).first()
-    if permohonan is None:
-        raise Http404
-    secret_path = _route_url(page, "secret_page", permohonan.token_rahasia)
-    response = TemplateResponse(
-        request,
-        "ppid/confirmation.html",
-        _page_context(
-            page,
-            permohonan=permohonan,
-            secret_url=request.build_absolute_uri(secret_path),
-            track_url=_route_url(page, "track") + f"?nomor={permohonan.kode_lacak}",
-            deadline=permohonan.deadline,
-            answer_days=ANSWER_DAYS,
-            extension_days=EXTENSION_DAYS,
-        ),
-    )
-    return private(response, referrer_policy="no-referrer", noindex=True)
+
+    model = PermohonanInformasi
+    context_object_name = "permohonan"
+    template_name = "ppid/confirmation.html"
+    code_field = "nomor"
+
+    def get_next_steps_context(self, permohonan):
+        return {
+            "deadline": permohonan.deadline,
+            "answer_days": ANSWER_DAYS,
+            "extension_days": EXTENSION_DAYS,
+        }
 
 
 # ---------- Tracking ----------
 
 
-def track(request, page):
+class RequestTrackView(TrackView):
     """Tracking by number: status, deadlines, decision and objection; no identity."""
-    form = TrackingCodeForm(
-        request.GET or None,
-        code_prefix="KIP",
-        field_name="nomor",
-        label=_("Nomor registrasi"),
-    )
-    context = _page_context(page, form=form, permohonan=None, not_found=False)
-    if form.is_bound and form.is_valid():
-        permohonan = (
-            _public_requests().filter(kode_lacak=form.cleaned_data["nomor"]).first()
-        )
-        if permohonan is None:
-            context["not_found"] = True
-        else:
-            context.update(_status_context(permohonan))
-    response = TemplateResponse(request, "ppid/track.html", context)
-    return private(response, referrer_policy="same-origin", noindex=True)
+
+    model = PermohonanInformasi
+    context_object_name = "permohonan"
+    template_name = "ppid/track.html"
+    code_field = "nomor"
+    code_label = _("Nomor registrasi")
+
+    def get_queryset(self):
+        return _public_requests()
+
+    def get_status_context(self, permohonan):
+        return _status_context(permohonan)
 
 
 # ---------- The requester's secret page ----------
@@ -227,29 +222,26 @@ def _serve_document(permohonan, document_id):
     return private_file_response(document.berkas, document.content_type, filename)
 
 
-def _file_objection(request, permohonan, form):
-    """Run the objection through the service; returns error messages or ``None``."""
-    try:
-        services.file_keberatan(
-            permohonan, form.cleaned_data["alasan"], form.cleaned_data["uraian"]
-        )
-    except ValidationError as error:
-        return validation_messages(error)
-    messages.success(
-        request,
-        gettext(
-            "Keberatan Anda sudah kami terima. Atasan PPID menanggapinya paling "
-            "lambat %(days)s hari kerja; pemberitahuan dikirim ke email Anda."
-        )
-        % {"days": OBJECTION_ANSWER_DAYS},
+def _file_objection(permohonan, form):
+    """Run the objection through the service; returns the requester's confirmation."""
+    services.file_keberatan(
+        permohonan, form.cleaned_data["alasan"], form.cleaned_data["uraian"]
     )
-    return None
+    return gettext(
+        "Keberatan Anda sudah kami terima. Atasan PPID menanggapinya paling "
+        "lambat %(days)s hari kerja; pemberitahuan dikirim ke email Anda."
+    ) % {"days": OBJECTION_ANSWER_DAYS}
 
 
-def _secret_request(token):
-    return (
-        PermohonanInformasi.objects.select_related("keberatan")
-        .prefetch_related(
+class RequestSecretPageView(SecretPageView):
+    """The requester's own page: the request, the answer, documents, the objection."""
+
+    model = PermohonanInformasi
+    context_object_name = "permohonan"
+    template_name = "ppid/secret_page.html"
+
+    def get_queryset(self):
+        return PermohonanInformasi.objects.select_related("keberatan").prefetch_related(
             "dokumen",
             Prefetch(
                 "linimasa",
@@ -258,51 +250,40 @@ def _secret_request(token):
                 ),
             ),
         )
-        .filter(token_rahasia=token)
-        .first()
-    )
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.objection_form = KeberatanForm()
 
-def secret_page(request, page, token):
-    """The requester's own page: the request, the answer, documents, the objection."""
-    permohonan = _secret_request(token)
-    if permohonan is None:
-        raise Http404
-    if "dokumen" in request.GET:
-        return private(
-            _serve_document(permohonan, request.GET["dokumen"]),
-            referrer_policy="no-referrer",
-            noindex=True,
-        )
-    refusal = services.objection_refusal(permohonan)
-    form = KeberatanForm()
-    action_errors = []
-    if request.method == "POST":
-        form = KeberatanForm(request.POST)
+    def serve_file(self, request):
+        if "dokumen" not in request.GET:
+            return None
+        return _serve_document(self.submission, request.GET["dokumen"])
+
+    def handle_post(self, request):
+        self.objection_form = form = KeberatanForm(request.POST)
+        refusal = services.objection_refusal(self.submission)
         if refusal:
-            action_errors.append(refusal)
-        elif form.is_valid():
-            action_errors = _file_objection(request, permohonan, form)
-            if action_errors is None:
-                return private_redirect(
-                    _route_url(page, "secret_page", token),
-                    referrer_policy="no-referrer",
-                )
-    context = _page_context(
-        page,
-        **_status_context(permohonan),
-        documents=list(permohonan.dokumen.all()),
-        timeline=list(permohonan.linimasa.all()),
-        objection_form=form,
-        objection_refusal=refusal,
-        action_errors=action_errors,
-        objection_filing_days=OBJECTION_FILING_DAYS,
-    )
-    status = 400 if request.method == "POST" else 200
-    response = TemplateResponse(
-        request, "ppid/secret_page.html", context, status=status
-    )
-    return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
+            self.action_errors.append(refusal)
+            return None
+        if not form.is_valid():
+            return None
+        try:
+            return _file_objection(self.submission, form)
+        except ValidationError as error:
+            self.action_errors.extend(validation_messages(error))
+            return None
+
+    def get_page_context(self):
+        permohonan = self.submission
+        return {
+            **_status_context(permohonan),
+            "documents": list(permohonan.dokumen.all()),
+            "timeline": _labelled(list(permohonan.linimasa.all())),
+            "objection_form": self.objection_form,
+            "objection_refusal": services.objection_refusal(permohonan),
+            "objection_filing_days": OBJECTION_FILING_DAYS,
+        }
 
 
 # ---------- Objection by registration number ----------
@@ -342,13 +323,16 @@ def objection_form(request, page):
                 objection = KeberatanForm(request.POST)
                 context["objection_form"] = objection
                 if objection.is_valid():
-                    errors = _file_objection(request, permohonan, objection)
-                    if errors is None:
+                    try:
+                        success = _file_objection(permohonan, objection)
+                    except ValidationError as error:
+                        context["action_errors"] = validation_messages(error)
+                    else:
+                        messages.success(request, success)
                         return private_redirect(
                             _route_url(page, "secret_page", permohonan.token_rahasia),
                             referrer_policy="no-referrer",
                         )
-                    context["action_errors"] = errors
                 status = 400
     response = TemplateResponse(
         request, "ppid/objection_form.html", context, status=status
@@ -413,38 +397,28 @@ def _with_days_taken(requests):
     return requests
 
 
-def _csv_cell(value):
-    """Neutralise spreadsheet formulas in text typed by the public."""
-    if value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def _register_csv(requests):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
+    """The public register as CSV text, one row per request."""
+    header = [
+        gettext("nomor_registrasi"),
+        gettext("informasi_diminta"),
+        gettext("tanggal_diterima"),
+        gettext("status"),
+        gettext("keputusan"),
+        gettext("hari_kerja"),
+    ]
+    rows = (
         [
-            gettext("nomor_registrasi"),
-            gettext("informasi_diminta"),
-            gettext("tanggal_diterima"),
-            gettext("status"),
-            gettext("keputusan"),
-            gettext("hari_kerja"),
+            item.kode_lacak,
+            item.informasi_diminta,
+            timezone.localdate(item.diterima_pada).isoformat(),
+            item.get_status_display(),
+            item.get_keputusan_display() if item.keputusan else "",
+            getattr(item, "register_days_taken", ""),
         ]
+        for item in requests
     )
-    for item in requests:
-        writer.writerow(
-            [
-                item.kode_lacak,
-                _csv_cell(item.informasi_diminta),
-                timezone.localdate(item.diterima_pada).isoformat(),
-                item.get_status_display(),
-                item.get_keputusan_display() if item.keputusan else "",
-                getattr(item, "register_days_taken", ""),
-            ]
-        )
-    return buffer.getvalue()
+    return write_csv(rows, header=header)
 
 
 def register(request, page):
@@ -455,14 +429,10 @@ def register(request, page):
         "-diterima_pada", "-pk"
     )
     if request.GET.get("format") == "csv":
-        response = HttpResponse(
+        return csv_response(
             _register_csv(_with_days_taken(list(requests))),
-            content_type="text/csv; charset=utf-8",
+            "register-permohonan-informasi.csv",
         )
-        response["Content-Disposition"] = (
-            'attachment; filename="register-permohonan-informasi.csv"'
-        )
-        return response
     page_obj = paginate(request, requests, REGISTER_PER_PAGE)
     page_obj.object_list = _with_days_taken(list(page_obj.object_list))
     csv_query = request.GET.copy()
@@ -499,13 +469,9 @@ def yearly_report(request, page):
     report = kip_report.yearly_report(form.year())
     download = request.GET.get("format")
     if download == "csv":
-        response = HttpResponse(
-            kip_report.report_csv(report), content_type="text/csv; charset=utf-8"
+        return csv_response(
+            kip_report.report_csv(report), f"laporan-kip-{report.year}.csv"
         )
-        response["Content-Disposition"] = (
-            f'attachment; filename="laporan-kip-{report.year}.csv"'
-        )
-        return response
     if download == "pdf":
         response = HttpResponse(
             kip_report.report_pdf(report), content_type="application/pdf"

@@ -6,13 +6,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage
+from portal.routes import DeclaredRoutesMixin, PageRoute
 
 
 class BeritaTag(TaggedItemBase):
@@ -23,7 +23,7 @@ class BeritaTag(TaggedItemBase):
     )
 
 
-class BeritaIndexPage(RoutablePageMixin, BasePage):
+class BeritaIndexPage(DeclaredRoutesMixin, BasePage):
     """The news index: articles newest first, filterable by tag, with an Atom feed."""
 
     introduction = models.TextField(
@@ -54,17 +54,10 @@ class BeritaIndexPage(RoutablePageMixin, BasePage):
             .order_by("-tanggal", "-pk")
         )
 
-    @path("")
-    def article_list(self, request):
-        from home.views import berita_index
-
-        return berita_index(request, self)
-
-    @path("feed/")
-    def feed(self, request):
-        from home.feeds import BeritaFeed
-
-        return BeritaFeed()(request, index_page=self)
+    routes = [
+        PageRoute("", "home.views.berita_index", "article_list"),
+        PageRoute("feed/", "home.feeds.berita_feed", "feed"),
+    ]
 
 
 class BeritaPage(BasePage):

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -20,6 +19,7 @@ from pengaduan.choices import (
     TargetPenyelesaian,
 )
 from portal.models import BasePage
+from portal.routes import DeclaredRoutesMixin, PageRoute
 from portal.status import TimelineEntry
 from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
@@ -162,6 +162,7 @@ class LaporanQuerySet(models.QuerySet):
 class Laporan(TrackedSubmission):
     """A complaint or aspiration filed by a citizen (DESIGN §4.2)."""
 
+    host_page_model = "pengaduan.ELagaIndexPage"
     jenis = models.CharField(
         _("jenis"),
         max_length=10,
@@ -497,7 +498,7 @@ class TemplateTanggapan(models.Model):
         return self.judul
 
 
-class ELagaIndexPage(RoutablePageMixin, BasePage):
+class ELagaIndexPage(DeclaredRoutesMixin, BasePage):
     """Hosts e-laga on the public site: the form, tracking, published reports, statistics."""
 
     introduction = RichTextField(
@@ -533,47 +534,25 @@ class ELagaIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("halaman e-laga")
         verbose_name_plural = _("halaman e-laga")
 
-    @path("")
-    def submission_form(self, request):
-        from pengaduan import views
-
-        return views.submission_form(request, self)
-
-    @path("terkirim/<str:token>/")
-    def confirmation(self, request, token):
-        from pengaduan import views
-
-        return views.confirmation(request, self, token)
-
-    @path("lacak/")
-    def track(self, request):
-        from pengaduan import views
-
-        return views.track(request, self)
-
-    @path("laporan-saya/<str:token>/")
-    def laporan_rahasia(self, request, token):
-        from pengaduan import views
-
-        return views.secret_page(request, self, token)
-
-    @path("daftar/")
-    def published_list(self, request):
-        from pengaduan import views
-
-        return views.published_list(request, self)
-
-    @path("daftar/<str:kode>/")
-    def published_detail(self, request, kode):
-        from pengaduan import views
-
-        return views.published_detail(request, self, kode)
-
-    @path("statistik/")
-    def statistics(self, request):
-        from pengaduan import views
-
-        return views.statistics(request, self)
+    routes = [
+        PageRoute("", "pengaduan.views.submission_form", "submission_form"),
+        PageRoute(
+            "terkirim/<str:token>/",
+            "pengaduan.views.LaporanConfirmationView",
+            "confirmation",
+        ),
+        PageRoute("lacak/", "pengaduan.views.LaporanTrackView", "track"),
+        PageRoute(
+            "laporan-saya/<str:token>/",
+            "pengaduan.views.LaporanSecretPageView",
+            "secret_page",
+        ),
+        PageRoute("daftar/", "pengaduan.views.published_list", "published_list"),
+        PageRoute(
+            "daftar/<str:kode>/", "pengaduan.views.published_detail", "published_detail"
+        ),
+        PageRoute("statistik/", "pengaduan.views.statistics", "statistics"),
+    ]
 
 
 class KunciOpen311(models.Model):

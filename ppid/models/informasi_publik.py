@@ -9,13 +9,13 @@ from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.choices import DasarPengecualian
 from portal.models import BasePage
+from portal.routes import DeclaredRoutesMixin, PageRoute
 from ppid.choices import BentukInformasi, KategoriInformasi
 
 
@@ -59,7 +59,7 @@ class InformasiPublikDokumen(Orderable):
         return self.judul or self.document.title
 
 
-class InformasiPublikIndexPage(RoutablePageMixin, BasePage):
+class InformasiPublikIndexPage(DeclaredRoutesMixin, BasePage):
     """The Daftar Informasi Publik (DIP): a filterable table of all public information."""
 
     introduction = RichTextField(
@@ -91,17 +91,12 @@ class InformasiPublikIndexPage(RoutablePageMixin, BasePage):
             .order_by("-tahun", "nomor")
         )
 
-    @path("")
-    def dip_index(self, request):
-        from ppid.dip_views import dip_index
-
-        return dip_index(request, self)
-
-    @path("unduh/<str:export_format>/")
-    def dip_export(self, request, export_format):
-        from ppid.dip_views import dip_export
-
-        return dip_export(request, self, export_format)
+    routes = [
+        PageRoute("", "ppid.dip_views.dip_index", "dip_index"),
+        PageRoute(
+            "unduh/<str:export_format>/", "ppid.dip_views.dip_export", "dip_export"
+        ),
+    ]
 
 
 class PerangkatDaerahSerializer(serializers.Serializer):

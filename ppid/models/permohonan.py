@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from portal.choices import DasarPengecualian
 from portal.models import BasePage
+from portal.routes import DeclaredRoutesMixin, PageRoute
 from portal.status import TimelineEntry
 from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
@@ -53,6 +53,7 @@ class PermohonanInformasiQuerySet(models.QuerySet):
 class PermohonanInformasi(TrackedSubmission):
     """A request for public information; the requester is always identified."""
 
+    host_page_model = "ppid.LayananInformasiPage"
     tracking_prefix = "KIP"
 
     nama = models.CharField(_("nama pemohon"), max_length=150)
@@ -303,7 +304,7 @@ class Keberatan(models.Model):
         )
 
 
-class LayananInformasiPage(RoutablePageMixin, BasePage):
+class LayananInformasiPage(DeclaredRoutesMixin, BasePage):
     """Hosts the KIP request service under the PPID section.
 
     The request and objection forms, tracking by registration number, the public
@@ -337,44 +338,20 @@ class LayananInformasiPage(RoutablePageMixin, BasePage):
         verbose_name = _("halaman layanan informasi publik")
         verbose_name_plural = _("halaman layanan informasi publik")
 
-    @path("")
-    def request_form(self, request):
-        from ppid import views
-
-        return views.request_form(request, self)
-
-    @path("terdaftar/<str:token>/")
-    def request_confirmation(self, request, token):
-        from ppid import views
-
-        return views.request_confirmation(request, self, token)
-
-    @path("lacak/")
-    def track(self, request):
-        from ppid import views
-
-        return views.track(request, self)
-
-    @path("permohonan-saya/<str:token>/")
-    def secret_page(self, request, token):
-        from ppid import views
-
-        return views.secret_page(request, self, token)
-
-    @path("keberatan/")
-    def objection_form(self, request):
-        from ppid import views
-
-        return views.objection_form(request, self)
-
-    @path("register/")
-    def register(self, request):
-        from ppid import views
-
-        return views.register(request, self)
-
-    @path("laporan-tahunan/")
-    def yearly_report(self, request):
-        from ppid import views
-
-        return views.yearly_report(request, self)
+    routes = [
+        PageRoute("", "ppid.views.request_form", "request_form"),
+        PageRoute(
+            "terdaftar/<str:token>/",
+            "ppid.views.RequestConfirmationView",
+            "confirmation",
+        ),
+        PageRoute("lacak/", "ppid.views.RequestTrackView", "track"),
+        PageRoute(
+            "permohonan-saya/<str:token>/",
+            "ppid.views.RequestSecretPageView",
+            "secret_page",
+        ),
+        PageRoute("keberatan/", "ppid.views.objection_form", "objection_form"),
+        PageRoute("register/", "ppid.views.register", "register"),
+        PageRoute("laporan-tahunan/", "ppid.views.yearly_report", "yearly_report"),
+    ]

@@ -138,7 +138,7 @@ def run_action(tab, label, note, result=None):
 
 
 def status_on_phone(tab):
-    return tab.locator(".layanan-summary .layanan-status")
+    return tab.locator(".status-summary .status-badge")
 
 
 def test_an_application_from_a_phone_is_fixed_completed_downloaded_and_rated(
@@ -180,7 +180,7 @@ def test_an_application_from_a_phone_is_fixed_completed_downloaded_and_rated(
     expect(phone.get_by_role("heading", level=1)).to_have_text(
         "Permohonan Anda sudah kami terima"
     )
-    code = phone.locator(".layanan-code-box__code").inner_text().strip()
+    code = phone.locator(".code-box__code").inner_text().strip()
     assert TRACKING_CODE.match(code), code
     secret_url = phone.get_by_role("textbox", name="Tautan pribadi").input_value()
     assert "/permohonan-saya/" in secret_url
@@ -244,7 +244,7 @@ def test_an_application_from_a_phone_is_fixed_completed_downloaded_and_rated(
     phone.get_by_role("button", name="Kirim perbaikan").click()
     expect(phone.locator(".messages")).to_contain_text("Perbaikan Anda sudah terkirim")
     expect(status_on_phone(phone)).to_have_text("Diajukan")
-    expect(phone.locator(".layanan-timeline")).to_contain_text(FIX_MESSAGE)
+    expect(phone.locator(".timeline")).to_contain_text(FIX_MESSAGE)
     expect(phone.get_by_role("button", name="Kirim perbaikan")).to_have_count(0)
     permohonan.refresh_from_db()
     assert permohonan.status == StatusPermohonan.DIAJUKAN

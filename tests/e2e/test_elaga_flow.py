@@ -133,7 +133,7 @@ def test_a_report_from_a_phone_is_verified_dispatched_answered_and_read(
     expect(phone.get_by_role("heading", level=1)).to_have_text(
         "Laporan Anda sudah kami terima"
     )
-    code = phone.locator(".elaga-code-box__code").inner_text().strip()
+    code = phone.locator(".code-box__code").inner_text().strip()
     assert TRACKING_CODE.match(code), code
     secret_url = phone.get_by_role("textbox", name="Tautan rahasia").input_value()
     assert "/laporan-saya/" in secret_url
@@ -146,9 +146,9 @@ def test_a_report_from_a_phone_is_verified_dispatched_answered_and_read(
 
     # Tracking by code: status "Baru", no identity.
     phone.get_by_role("link", name="Lacak laporan ini").click()
-    summary = phone.locator(".elaga-summary")
+    summary = phone.locator(".status-summary")
     expect(summary).to_contain_text(code)
-    expect(summary.locator(".elaga-status")).to_have_text("Baru")
+    expect(summary.locator(".status-badge")).to_have_text("Baru")
     expect(phone.locator("main")).not_to_contain_text(REPORTER_NAME)
     assert_no_serious_a11y_violations(phone)
     assert_no_sideways_scroll(phone)
@@ -181,7 +181,7 @@ def test_a_report_from_a_phone_is_verified_dispatched_answered_and_read(
     # The citizen reads the answer on the secret link.
     phone.goto(secret_url)
     expect(phone.get_by_role("heading", level=1)).to_have_text(REPORT_TITLE)
-    expect(phone.locator(".elaga-summary .elaga-status")).to_have_text(
+    expect(phone.locator(".status-summary .status-badge")).to_have_text(
         "Ditindaklanjuti"
     )
     expect(phone.locator("main")).to_contain_text(OFFICER_ANSWER)

@@ -51,7 +51,7 @@ def submit_request(phone, layanan):
     delivery.locator("input[value=email]").check()
     phone.get_by_role("button", name="Kirim permohonan").click()
     expect(phone.get_by_role("heading", level=1)).to_contain_text("sudah terdaftar")
-    number = phone.locator(".elaga-code-box__code").inner_text().strip()
+    number = phone.locator(".code-box__code").inner_text().strip()
     assert re.fullmatch(r"KIP-[2-9A-Z]{4}-[2-9A-Z]{4}", number)
     secret_url = phone.locator("#tautan-rahasia").input_value()
     return number, secret_url
@@ -122,7 +122,7 @@ def test_tracking_and_register_pages_are_accessible(desktop, phone, layanan):
     assert_no_serious_a11y_violations(desktop)
     desktop.locator("#id_nomor").fill(number.lower())
     desktop.get_by_role("button", name="Lacak").click()
-    expect(desktop.locator(".elaga-summary")).to_contain_text(number)
+    expect(desktop.locator(".status-summary")).to_contain_text(number)
     assert_no_serious_a11y_violations(desktop)
     for tab in (desktop, phone):
         tab.goto(layanan + "register/")

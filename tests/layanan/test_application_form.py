@@ -115,7 +115,7 @@ def test_the_form_page_lists_the_service_fields_and_upload_hints(
     assert f'name="{names["Tanggal mulai tinggal"]}"' in html
     assert 'type="date"' in html
     assert '<optgroup label="Babalan">' in html
-    assert 'class="layanan-honeypot" aria-hidden="true"' in html
+    assert 'class="service-honeypot" aria-hidden="true"' in html
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
@@ -345,7 +345,7 @@ def test_the_confirmation_shows_the_code_and_the_private_link(
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     assert permohonan.kode_lacak in html
-    secret = url(ekecamatan_page, "permohonan_rahasia", permohonan.token_rahasia)
+    secret = url(ekecamatan_page, "secret_page", permohonan.token_rahasia)
     assert f"http://testserver{secret}" in html
     assert f"?kode={permohonan.kode_lacak}" in html
     assert "Terima kasih telah menggunakan e-kecamatan." in html

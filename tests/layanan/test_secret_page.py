@@ -134,9 +134,7 @@ def private_headers_ok(response):
 def test_the_private_page_shows_status_answers_and_file_names_privately(
     client, ekecamatan_page, permohonan
 ):
-    response = client.get(
-        url(ekecamatan_page, "permohonan_rahasia", permohonan.token_rahasia)
-    )
+    response = client.get(url(ekecamatan_page, "secret_page", permohonan.token_rahasia))
 
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
@@ -154,7 +152,7 @@ def test_the_private_page_shows_status_answers_and_file_names_privately(
 
 
 def test_a_wrong_token_is_not_found_everywhere(client, ekecamatan_page, permohonan):
-    for route in ("permohonan_rahasia", "result_download", "survey", "confirmation"):
+    for route in ("secret_page", "result_download", "survey", "confirmation"):
         response = client.get(url(ekecamatan_page, route, "salah-token"))
         assert response.status_code == HTTPStatus.NOT_FOUND, route
 
@@ -162,7 +160,7 @@ def test_a_wrong_token_is_not_found_everywhere(client, ekecamatan_page, permohon
 def test_the_deadline_shows_once_verified(client, ekecamatan_page, permohonan, officer):
     services.verify(permohonan, officer, "Berkas lengkap.")
     html = client.get(
-        url(ekecamatan_page, "permohonan_rahasia", permohonan.token_rahasia)
+        url(ekecamatan_page, "secret_page", permohonan.token_rahasia)
     ).content.decode()
     deadline = permohonan.batas_waktu
     assert f'datetime="{deadline:%Y-%m-%d}"' in html
@@ -178,7 +176,7 @@ def test_a_fix_request_shows_the_note_and_a_prefilled_form(
     needing_fix(permohonan, officer)
 
     html = client.get(
-        url(ekecamatan_page, "permohonan_rahasia", permohonan.token_rahasia)
+        url(ekecamatan_page, "secret_page", permohonan.token_rahasia)
     ).content.decode()
 
     assert "Perlu perbaikan" in html
@@ -204,7 +202,7 @@ def test_the_applicant_fixes_and_resubmits_replacing_only_the_given_file(
     old_ktp = permohonan.berkas.get(label="KTP pemohon")
     old_kk = permohonan.berkas.get(label="Kartu Keluarga")
     mailoutbox.clear()
-    secret = url(ekecamatan_page, "permohonan_rahasia", permohonan.token_rahasia)
+    secret = url(ekecamatan_page, "secret_page", permohonan.token_rahasia)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -247,7 +245,7 @@ def test_an_invalid_fix_re_renders_with_errors_and_changes_nothing(
     fake = SimpleUploadedFile("ktp.png", b"bukan gambar", content_type="image/png")
 
     response = client.post(
-        url(ekecamatan_page, "permohonan_rahasia", permohonan.token_rahasia),
+        url(ekecamatan_page, "secret_page", permohonan.token_rahasia),
         {
             field_name(blocks["Keperluan"]): "",
             field_name(blocks["Jumlah anggota keluarga"]): "99",
@@ -272,7 +270,7 @@ def test_no_fix_can_be_posted_unless_one_was_requested(
 ):
     blocks = blocks_by_label(service)
     response = client.post(
-        url(ekecamatan_page, "permohonan_rahasia", permohonan.token_rahasia),
+        url(ekecamatan_page, "secret_page", permohonan.token_rahasia),
         {field_name(blocks["Keperluan"]): "Diubah diam-diam"},
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
@@ -291,9 +289,7 @@ def test_a_completed_application_offers_its_result_and_the_survey(
     completed(permohonan, officer)
     token = permohonan.token_rahasia
 
-    html = client.get(
-        url(ekecamatan_page, "permohonan_rahasia", token)
-    ).content.decode()
+    html = client.get(url(ekecamatan_page, "secret_page", token)).content.decode()
     assert "Surat dapat diambil di kantor camat." in html
     assert url(ekecamatan_page, "result_download", token) in html
     assert url(ekecamatan_page, "survey", token) in html
@@ -335,9 +331,7 @@ def test_the_result_is_served_only_when_completed_with_a_file(
         client.get(url(ekecamatan_page, "result_download", token)).status_code
         == HTTPStatus.NOT_FOUND
     )
-    html = client.get(
-        url(ekecamatan_page, "permohonan_rahasia", token)
-    ).content.decode()
+    html = client.get(url(ekecamatan_page, "secret_page", token)).content.decode()
     assert "Unduh dokumen hasil" not in html
 
 
@@ -346,7 +340,7 @@ def test_a_rejected_application_shows_the_reason(
 ):
     services.reject(permohonan, officer, "Pemohon bukan warga Kecamatan Babalan.")
     html = client.get(
-        url(ekecamatan_page, "permohonan_rahasia", permohonan.token_rahasia)
+        url(ekecamatan_page, "secret_page", permohonan.token_rahasia)
     ).content.decode()
     assert "Permohonan ditolak" in html
     assert "Pemohon bukan warga Kecamatan Babalan." in html
@@ -415,7 +409,7 @@ def test_the_survey_is_answered_once(client, ekecamatan_page, permohonan, office
     assert SurveiIKM.objects.get().u1 == 3
 
     secret_html = client.get(
-        url(ekecamatan_page, "permohonan_rahasia", permohonan.token_rahasia)
+        url(ekecamatan_page, "secret_page", permohonan.token_rahasia)
     ).content.decode()
     assert survey not in secret_html
 

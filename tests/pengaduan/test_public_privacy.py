@@ -134,9 +134,7 @@ def test_the_submitted_form_does_not_echo_identity_on_the_confirmation(
 
 def test_the_secret_page_does_not_show_identity_either(client, elaga, reports):
     laporan = reports["terbuka"]
-    html = client.get(
-        url(elaga, "laporan_rahasia", laporan.token_rahasia)
-    ).content.decode()
+    html = client.get(url(elaga, "secret_page", laporan.token_rahasia)).content.decode()
     assert laporan.isi in html
     for private in identity("terbuka").values():
         assert private not in html

@@ -85,11 +85,11 @@ def test_form_page_shows_fieldsets_guidance_desa_groups_and_is_private(
     assert 'enctype="multipart/form-data"' in html
     assert "csrfmiddlewaretoken" in html
     for legend in ("Laporan", "Lokasi", "Identitas dan privasi", "Lampiran"):
-        assert f'class="elaga-fieldset__legend">{legend}</legend>' in html
+        assert f'class="service-fieldset__legend">{legend}</legend>' in html
     assert "Sebutkan patokan terdekat." in html
     assert '<optgroup label="Babalan">' in html
     assert 'data-kecamatan="babalan"' in html
-    assert 'class="elaga-honeypot" aria-hidden="true"' in html
+    assert 'class="service-honeypot" aria-hidden="true"' in html
     assert "Anonim" in html and "Rahasia" in html
     cache_control = response["Cache-Control"]
     assert "private" in cache_control and "no-cache" in cache_control
@@ -113,8 +113,7 @@ def test_a_valid_submission_creates_one_report_and_redirects_to_its_confirmation
     html = page.content.decode()
     assert laporan.kode_lacak in html
     assert (
-        "http://testserver" + url(elaga, "laporan_rahasia", laporan.token_rahasia)
-        in html
+        "http://testserver" + url(elaga, "secret_page", laporan.token_rahasia) in html
     )
     assert "3 hari kerja" in html
     assert f"?kode={laporan.kode_lacak}" in html
@@ -249,7 +248,7 @@ def test_tracking_a_confidential_report_does_not_say_it_is_confidential(client, 
 
 def test_the_secret_page_shows_own_text_and_files_privately(client, elaga, dispatched):
     attach(dispatched, b"%PDF-1.4 isi", "application/pdf", "surat.pdf")
-    secret = url(elaga, "laporan_rahasia", dispatched.token_rahasia)
+    secret = url(elaga, "secret_page", dispatched.token_rahasia)
     response = client.get(secret)
     html = response.content.decode()
     assert dispatched.isi in html
@@ -267,7 +266,7 @@ def test_the_secret_page_shows_own_text_and_files_privately(client, elaga, dispa
 
 
 def test_the_reporter_adds_information_from_the_secret_page(client, elaga, dispatched):
-    secret = url(elaga, "laporan_rahasia", dispatched.token_rahasia)
+    secret = url(elaga, "secret_page", dispatched.token_rahasia)
     response = client.post(
         secret, {"aksi": "informasi", "informasi-pesan": "Sudah ada korban jatuh."}
     )
@@ -280,7 +279,7 @@ def test_the_reporter_adds_information_from_the_secret_page(client, elaga, dispa
 
 
 def test_an_empty_addition_re_renders_with_an_error(client, elaga, dispatched):
-    secret = url(elaga, "laporan_rahasia", dispatched.token_rahasia)
+    secret = url(elaga, "secret_page", dispatched.token_rahasia)
     response = client.post(secret, {"aksi": "informasi", "informasi-pesan": ""})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "harus diisi" in response.content.decode()
@@ -288,7 +287,7 @@ def test_an_empty_addition_re_renders_with_an_error(client, elaga, dispatched):
 
 def test_the_reporter_rates_a_resolved_report_once_shown_as_done(client, elaga):
     laporan = advance_laporan(LaporanFactory(), StatusLaporan.SELESAI)
-    secret = url(elaga, "laporan_rahasia", laporan.token_rahasia)
+    secret = url(elaga, "secret_page", laporan.token_rahasia)
     assert "Kirim penilaian" in client.get(secret).content.decode()
     response = client.post(
         secret,
@@ -303,7 +302,7 @@ def test_the_reporter_rates_a_resolved_report_once_shown_as_done(client, elaga):
 
 
 def test_rating_an_open_report_is_refused_with_a_message(client, elaga, dispatched):
-    secret = url(elaga, "laporan_rahasia", dispatched.token_rahasia)
+    secret = url(elaga, "secret_page", dispatched.token_rahasia)
     response = client.post(secret, {"aksi": "penilaian", "penilaian-penilaian": "5"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "setelah laporan selesai" in response.content.decode()
@@ -313,7 +312,7 @@ def test_rating_an_open_report_is_refused_with_a_message(client, elaga, dispatch
 
 def test_the_reporter_reopens_a_resolved_report_once(client, elaga):
     laporan = advance_laporan(LaporanFactory(), StatusLaporan.SELESAI)
-    secret = url(elaga, "laporan_rahasia", laporan.token_rahasia)
+    secret = url(elaga, "secret_page", laporan.token_rahasia)
     assert "Buka kembali laporan" in client.get(secret).content.decode()
     response = client.post(
         secret, {"aksi": "buka-kembali", "buka-kembali-alasan": "Rusak lagi."}
@@ -334,8 +333,8 @@ def test_the_reporter_reopens_a_resolved_report_once(client, elaga):
 
 
 def test_an_unknown_secret_token_or_action_is_handled(client, elaga, dispatched):
-    assert client.get(url(elaga, "laporan_rahasia", "salah")).status_code == 404
-    secret = url(elaga, "laporan_rahasia", dispatched.token_rahasia)
+    assert client.get(url(elaga, "secret_page", "salah")).status_code == 404
+    secret = url(elaga, "secret_page", dispatched.token_rahasia)
     assert client.post(secret, {"aksi": "hapus"}).status_code == HTTPStatus.BAD_REQUEST
 
 

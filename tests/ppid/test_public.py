@@ -1,7 +1,9 @@
 """The public KIP pages: request, confirmation, tracking, secret link, objection,
 register and the yearly report."""
 
+import csv
 import datetime
+import io
 from http import HTTPStatus
 
 import pytest
@@ -68,7 +70,7 @@ def test_valid_request_creates_exactly_one_and_redirects_to_its_confirmation(
     permohonan = PermohonanInformasi.objects.get()
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == url(
-        layanan, "request_confirmation", permohonan.token_rahasia
+        layanan, "confirmation", permohonan.token_rahasia
     )
     assert response["Cache-Control"] == PRIVATE
     assert permohonan.telepon == "081298765432"
@@ -92,7 +94,7 @@ def test_confirmation_shows_number_absolute_secret_link_and_deadline(
 
 
 def test_unknown_confirmation_token_is_404(client, layanan):
-    response = client.get(url(layanan, "request_confirmation", "tidak-ada"))
+    response = client.get(url(layanan, "confirmation", "tidak-ada"))
     assert response.status_code == HTTPStatus.NOT_FOUND
 
 
@@ -414,6 +416,14 @@ def test_register_csv_has_the_filtered_rows(client, layanan):
     body = response.content.decode()
     assert "nomor_registrasi" in body
     assert "'=HYPERLINK(1)" in body
+
+
+def test_register_csv_shows_every_formula_like_request_as_text(client, layanan):
+    for text in ("+62 812 3456", "-1+1", "@SUM(A1:A9)"):
+        create_kip_request(informasi_diminta=text)
+    response = client.get(url(layanan, "register"), {"format": "csv"})
+    requested = {row[1] for row in csv.reader(io.StringIO(response.content.decode()))}
+    assert {"'+62 812 3456", "'-1+1", "'@SUM(A1:A9)"} <= requested
 
 
 # ---------- Yearly report ----------

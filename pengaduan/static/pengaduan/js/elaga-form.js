@@ -72,7 +72,7 @@
     }
 
     function init() {
-        var form = document.querySelector(".elaga-form");
+        var form = document.querySelector(".service-form");
         if (form) {
             initGuidance(form);
             initDesa(form);
