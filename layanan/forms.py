@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from layanan.choices import SKALA_IKM, UNSUR_IKM
 from layanan.models import Permohonan
-from portal.forms import CheckedFileField
+from portal.forms import CheckedFileField, HoneypotMixin
 from portal.models import Desa, Kecamatan
 from portal.validators import validate_nik
 
@@ -121,8 +121,10 @@ class DynamicFieldsMixin:
         return result
 
 
-class PermohonanForm(DynamicFieldsMixin, forms.ModelForm):
-    """A new application. ``website`` is a honeypot: people leave it empty."""
+class PermohonanForm(HoneypotMixin, DynamicFieldsMixin, forms.ModelForm):
+    """A new application."""
+
+    honeypot_message = _("Permohonan tidak dapat dikirim.")
 
     kecamatan = forms.ModelChoiceField(
         label=_("Kecamatan tempat mengajukan"),
@@ -146,11 +148,6 @@ class PermohonanForm(DynamicFieldsMixin, forms.ModelForm):
     )
     setuju = forms.BooleanField(
         label=_("Saya menyatakan data dan dokumen yang saya kirim benar."),
-    )
-    website = forms.CharField(
-        label=_("Jangan isi kolom ini"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -186,20 +183,12 @@ class PermohonanForm(DynamicFieldsMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
-            raise ValidationError(_("Permohonan tidak dapat dikirim."), code="honeypot")
         desa, kecamatan = cleaned.get("desa"), cleaned.get("kecamatan")
         if desa and kecamatan and desa.kecamatan_id != kecamatan.pk:
             self.add_error(
                 "desa", _("Desa/kelurahan tidak berada di kecamatan yang dipilih.")
             )
         return cleaned
-
-    @property
-    def is_honeypot_filled(self):
-        return any(
-            error.code == "honeypot" for error in self.non_field_errors().as_data()
-        )
 
     def submit(self):
         """Submit the validated application through the service; returns it saved."""

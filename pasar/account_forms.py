@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import HoneypotMixin
 from portal.notifications import notify
 
 #: Longest email accepted: it is also the username (150 characters).
@@ -33,20 +34,10 @@ def find_owner_by_email(email):
     )
 
 
-class HoneypotMixin:
-    """``website`` is a honeypot: people leave it empty, robots fill it."""
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise ValidationError(
-                _("Pendaftaran tidak dapat diproses."), code="honeypot"
-            )
-        return cleaned
-
-
 class SignUpForm(HoneypotMixin, forms.Form):
     """A new owner account: email and password (twice)."""
+
+    honeypot_message = _("Pendaftaran tidak dapat diproses.")
 
     email = forms.EmailField(
         label=_("Email"),
@@ -64,11 +55,6 @@ class SignUpForm(HoneypotMixin, forms.Form):
         label=_("Ulangi kata sandi"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    website = forms.CharField(
-        label=_("Jangan isi kolom ini"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def clean_email(self):
@@ -167,15 +153,12 @@ class EmailAuthenticationForm(AuthenticationForm):
 class ResendConfirmationForm(HoneypotMixin, forms.Form):
     """Ask for the confirmation link again."""
 
+    honeypot_message = _("Pendaftaran tidak dapat diproses.")
+
     email = forms.EmailField(
         label=_("Email"),
         max_length=MAX_EMAIL_LENGTH,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    website = forms.CharField(
-        label=_("Jangan isi kolom ini"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def clean_email(self):

@@ -7,13 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from pengaduan.models import MAX_DESCRIPTION_LENGTH, KategoriLaporan, Laporan
 from pengaduan.services import MAX_ATTACHMENTS
-from portal.forms import MultipleCheckedFileField
+from portal.forms import HoneypotMixin, MultipleCheckedFileField
 from portal.models import Desa, Kecamatan
 from portal.validators import validate_nik
 
 
-class LaporanForm(forms.ModelForm):
-    """A citizen's report. ``website`` is a honeypot: people leave it empty."""
+class LaporanForm(HoneypotMixin, forms.ModelForm):
+    """A citizen's report."""
+
+    honeypot_message = _("Laporan tidak dapat dikirim.")
 
     kategori = forms.ModelChoiceField(
         label=_("Kategori"),
@@ -58,11 +60,6 @@ class LaporanForm(forms.ModelForm):
     )
     setuju = forms.BooleanField(
         label=_("Saya menyatakan laporan ini benar dan dapat dipertanggungjawabkan."),
-    )
-    website = forms.CharField(
-        label=_("Jangan isi kolom ini"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -118,18 +115,6 @@ class LaporanForm(forms.ModelForm):
         if value and value > timezone.localdate():
             raise ValidationError(_("Tanggal kejadian tidak boleh di masa depan."))
         return value
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise ValidationError(_("Laporan tidak dapat dikirim."), code="honeypot")
-        return cleaned
-
-    @property
-    def is_honeypot_filled(self):
-        return any(
-            error.code == "honeypot" for error in self.non_field_errors().as_data()
-        )
 
     def save_report(self):
         """Submit the validated report through the service; returns the saved report."""

@@ -1,4 +1,5 @@
-"""Form pieces shared by every service: tracking codes and checked file uploads."""
+"""Form pieces shared by every service: tracking codes, checked file uploads and the
+honeypot against robots."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +11,34 @@ from portal.uploads import clean_upload
 
 TRACKING_CODE_MAX_LENGTH = 40
 TRACKING_CODE_LABEL = _("Kode lacak")
+
+
+class HoneypotMixin:
+    """Adds ``website``, a field people leave empty and robots fill (rendered hidden
+    by ``portal/includes/honeypot.html``); a filled one refuses the whole form with
+    ``honeypot_message`` (error code "honeypot")."""
+
+    honeypot_message = _("Formulir tidak dapat dikirim.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"] = forms.CharField(
+            label=_("Jangan isi kolom ini"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise ValidationError(self.honeypot_message, code="honeypot")
+        return cleaned
+
+    @property
+    def is_honeypot_filled(self):
+        return any(
+            error.code == "honeypot" for error in self.non_field_errors().as_data()
+        )
 
 
 class TrackingCodeForm(forms.Form):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import HoneypotMixin
 from portal.models import PerangkatDaerah
 from portal.tracking import normalise_tracking_code
 from portal.validators import validate_nik
@@ -39,12 +40,13 @@ def _same(given, stored):
     )
 
 
-class PermohonanInformasiForm(forms.ModelForm):
+class PermohonanInformasiForm(HoneypotMixin, forms.ModelForm):
     """A request for public information; the requester must be identified.
 
-    ``website`` is a honeypot: people leave it empty. The model's ``clean()`` adds
-    the cross-field rules (a contact, the delivery of a copy, email for email).
+    The model's ``clean()`` adds the cross-field rules (a contact, the delivery of a copy, email for email).
     """
+
+    honeypot_message = _("Permohonan tidak dapat dikirim.")
 
     cara_memperoleh = forms.ChoiceField(
         label=_("Cara memperoleh informasi"),
@@ -57,11 +59,6 @@ class PermohonanInformasiForm(forms.ModelForm):
         widget=forms.RadioSelect,
         required=False,
         help_text=_("Wajib dipilih bila Anda meminta salinan informasi."),
-    )
-    website = forms.CharField(
-        label=_("Jangan isi kolom ini"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -127,8 +124,6 @@ class PermohonanInformasiForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
-            raise ValidationError(_("Permohonan tidak dapat dikirim."), code="honeypot")
         number = cleaned.get("nomor_identitas")
         if cleaned.get("jenis_identitas") == JenisIdentitas.KTP and number:
             try:

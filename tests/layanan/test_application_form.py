@@ -115,7 +115,7 @@ def test_the_form_page_lists_the_service_fields_and_upload_hints(
     assert f'name="{names["Tanggal mulai tinggal"]}"' in html
     assert 'type="date"' in html
     assert '<optgroup label="Babalan">' in html
-    assert 'class="service-honeypot" aria-hidden="true"' in html
+    assert 'class="honeypot" aria-hidden="true"' in html
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]

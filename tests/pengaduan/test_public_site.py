@@ -89,7 +89,7 @@ def test_form_page_shows_fieldsets_guidance_desa_groups_and_is_private(
     assert "Sebutkan patokan terdekat." in html
     assert '<optgroup label="Babalan">' in html
     assert 'data-kecamatan="babalan"' in html
-    assert 'class="service-honeypot" aria-hidden="true"' in html
+    assert 'class="honeypot" aria-hidden="true"' in html
     assert "Anonim" in html and "Rahasia" in html
     cache_control = response["Cache-Control"]
     assert "private" in cache_control and "no-cache" in cache_control
