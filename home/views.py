@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail.images import get_image_model
 
 from portal.pagination import paginate
+from portal.routes import page_context
 
 BERITA_PER_PAGE = 10
 #: The rendition home/components/article_card.html shows for each article.
@@ -35,8 +36,7 @@ def berita_index(request, index_page):
         request,
         "home/berita_index_page.html",
         {
-            "page": index_page,
-            "self": index_page,
+            **page_context(index_page),
             "tag": tag,
             "articles": paginate(request, articles, BERITA_PER_PAGE),
         },

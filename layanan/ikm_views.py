@@ -26,6 +26,7 @@ from layanan.ikm_report import (
 from layanan.viewsets import E_KECAMATAN_MENU_HOOK
 from portal.csv_export import csv_response
 from portal.roles import ADMIN_PORTAL, EDITOR_LAYANAN, PETUGAS_KECAMATAN, group_names
+from portal.routes import page_context
 
 ADMIN_URL_NAMESPACE = "layanan_ikm"
 ADMIN_ROLES = {ADMIN_PORTAL, PETUGAS_KECAMATAN, EDITOR_LAYANAN}
@@ -64,7 +65,7 @@ def public_ikm(request, page):
     return TemplateResponse(
         request,
         "layanan/ikm.html",
-        {"page": page, "self": page, "csv_url": csv_url, **context},
+        page_context(page, csv_url=csv_url, **context),
     )
 
 

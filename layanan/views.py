@@ -33,6 +33,7 @@ from layanan.models import (
 )
 from portal.http import FORM_REFERRER_POLICY, private
 from portal.models import Desa, Kecamatan
+from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
 from portal.validators import validation_messages
@@ -43,14 +44,6 @@ UPLOAD_ACCEPT = (
 )
 
 NO_REFERRER = "no-referrer"
-
-
-def _route_url(page, name, *args):
-    return page.url + page.reverse_subpage(name, args=args)
-
-
-def _page_context(page, **extra):
-    return {"page": page, "self": page, **extra}
 
 
 def _live_service(slug):
@@ -132,14 +125,14 @@ def service_list(request, page):
     return TemplateResponse(
         request,
         "layanan/e_kecamatan_index_page.html",
-        _page_context(
+        page_context(
             page,
             form=form,
             services=list(services_),
             chosen_kecamatan=chosen,
             is_filtered=form.is_bound,
             offices=offices,
-            list_url=_route_url(page, "service_list"),
+            list_url=route_url(page, "service_list"),
         ),
     )
 
@@ -156,17 +149,17 @@ def service_detail(request, page, slug):
     """One published service standard, with the button to apply online."""
     service = _live_service(slug)
     kecamatan_slug = _chosen_kecamatan_slug(request, service)
-    form_url = _route_url(page, "application_form", service.slug)
+    form_url = route_url(page, "application_form", service.slug)
     if kecamatan_slug:
         form_url += f"?kecamatan={kecamatan_slug}"
     return TemplateResponse(
         request,
         "layanan/service_detail.html",
-        _page_context(
+        page_context(
             page,
             layanan=service,
             form_url=form_url,
-            list_url=_route_url(page, "service_list"),
+            list_url=route_url(page, "service_list"),
             canonical_url=page.full_url
             + page.reverse_subpage("service_detail", args=[service.slug]),
         ),
@@ -239,7 +232,7 @@ def application_form(request, page, slug):
             else:
                 return private(
                     HttpResponseRedirect(
-                        _route_url(page, "confirmation", permohonan.token_rahasia)
+                        route_url(page, "confirmation", permohonan.token_rahasia)
                     ),
                     referrer_policy=NO_REFERRER,
                 )
@@ -253,13 +246,13 @@ def application_form(request, page, slug):
     response = TemplateResponse(
         request,
         "layanan/application_form.html",
-        _page_context(
+        page_context(
             page,
             layanan=service,
             form=form,
             fieldsets=_fieldsets(form),
             files_dropped=files_dropped,
-            detail_url=_route_url(page, "service_detail", service.slug),
+            detail_url=route_url(page, "service_detail", service.slug),
         ),
     )
     return private(response, referrer_policy=FORM_REFERRER_POLICY)
@@ -393,7 +386,7 @@ def survey(request, page, token):
     )
     if permohonan is None:
         raise Http404
-    secret_url = _route_url(page, "secret_page", token)
+    secret_url = route_url(page, "secret_page", token)
     form = None
     status = 200
     already_answered = hasattr(permohonan, "survei_ikm")
@@ -412,7 +405,7 @@ def survey(request, page, token):
                         request, gettext("Terima kasih, survei Anda sudah tercatat.")
                     )
                     return private(
-                        HttpResponseRedirect(_route_url(page, "survey", token)),
+                        HttpResponseRedirect(route_url(page, "survey", token)),
                         referrer_policy=NO_REFERRER,
                     )
             already_answered = Permohonan.objects.filter(
@@ -424,7 +417,7 @@ def survey(request, page, token):
     response = TemplateResponse(
         request,
         "layanan/survey.html",
-        _page_context(
+        page_context(
             page,
             permohonan=permohonan,
             form=form,

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from pasar import catalogue as market
 from pasar.models import KategoriProduk
 from portal.pagination import paginate
+from portal.routes import page_context
 
 UMKM_PRODUCTS_PER_PAGE = 12
 
@@ -28,8 +29,7 @@ def catalogue(request, page, category_slug=None):
         request,
         "pasar/pasar_index_page.html",
         {
-            "page": page,
-            "self": page,
+            **page_context(page),
             "form": form,
             "category": category,
             "categories": market.categories(),
@@ -48,8 +48,7 @@ def umkm_detail(request, page, slug):
         request,
         "pasar/umkm_detail.html",
         {
-            "page": page,
-            "self": page,
+            **page_context(page),
             "umkm": umkm,
             "whatsapp_url": market.umkm_whatsapp_url(umkm),
             "products": paginate(request, products, UMKM_PRODUCTS_PER_PAGE),

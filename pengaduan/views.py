@@ -39,6 +39,7 @@ from portal.csv_export import csv_response
 from portal.http import private, private_redirect
 from portal.models import Desa, Kecamatan
 from portal.pagination import paginate
+from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking import normalise_tracking_code
 from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
@@ -46,14 +47,6 @@ from portal.validators import validation_messages
 
 PUBLISHED_PER_PAGE = 20
 RESOLVED_STATUSES = (StatusLaporan.SELESAI, StatusLaporan.DITUTUP)
-
-
-def _route_url(page, name, *args):
-    return page.url + page.reverse_subpage(name, args=args)
-
-
-def _page_context(page, **extra):
-    return {"page": page, "self": page, **extra}
 
 
 def _labelled(entries):
@@ -141,7 +134,7 @@ def submission_form(request, page):
                 form.add_error(None, error)
             else:
                 return private_redirect(
-                    _route_url(page, "confirmation", laporan.token_rahasia),
+                    route_url(page, "confirmation", laporan.token_rahasia),
                     referrer_policy="no-referrer",
                 )
         files_dropped = bool(request.FILES)
@@ -153,7 +146,7 @@ def submission_form(request, page):
     response = TemplateResponse(
         request,
         "pengaduan/e_laga_index_page.html",
-        _page_context(
+        page_context(
             page,
             form=form,
             fieldsets=[
@@ -398,12 +391,12 @@ def published_list(request, page):
     return TemplateResponse(
         request,
         "pengaduan/published_list.html",
-        _page_context(
+        page_context(
             page,
             form=form,
             reports=paginate(request, reports, PUBLISHED_PER_PAGE),
             is_filtered=form.is_bound,
-            list_url=_route_url(page, "published_list"),
+            list_url=route_url(page, "published_list"),
         ),
     )
 
@@ -451,7 +444,7 @@ def published_detail(request, page, kode):
     )
     if laporan is None:
         raise Http404
-    detail_url = _route_url(page, "published_detail", laporan.kode_lacak)
+    detail_url = route_url(page, "published_detail", laporan.kode_lacak)
     if "lampiran" in request.GET:
         return _serve_attachment(laporan, request.GET["lampiran"])
     flag_form = FlagForm(request.POST if request.method == "POST" else None)
@@ -468,7 +461,7 @@ def published_detail(request, page, kode):
                     "Terima kasih. Moderator akan meninjau laporan yang Anda tandai."
                 ),
             )
-            list_url = _route_url(page, "published_list")
+            list_url = route_url(page, "published_list")
             # The third flag hides the report: go back to the list then.
             laporan.refresh_from_db(fields=["disembunyikan"])
             return private_redirect(list_url if laporan.disembunyikan else detail_url)
@@ -476,13 +469,13 @@ def published_detail(request, page, kode):
     response = TemplateResponse(
         request,
         "pengaduan/published_detail.html",
-        _page_context(
+        page_context(
             page,
             laporan=laporan,
             timeline=public_timeline(laporan),
             images=[item for item in laporan.lampiran.all() if item.is_image],
             detail_url=detail_url,
-            list_url=_route_url(page, "published_list"),
+            list_url=route_url(page, "published_list"),
             flag_form=flag_form,
             confirm_flag=confirm_flag,
         ),
@@ -510,7 +503,7 @@ def statistics(request, page):
     return TemplateResponse(
         request,
         "pengaduan/statistics.html",
-        _page_context(
+        page_context(
             page,
             form=form,
             stats=stats,

@@ -33,6 +33,16 @@ class PageRoute:
     name: str
 
 
+def route_url(page, name, *args):
+    """The path of ``page``'s route ``name`` (with ``args``)."""
+    return page.url + page.reverse_subpage(name, args=args)
+
+
+def page_context(page, **extra):
+    """The template context of a view below ``page``: the page, as Wagtail gives it."""
+    return {"page": page, "self": page, **extra}
+
+
 class PageView(View):
     """A class-based view served below a routable page; ``self.page`` is that page."""
 
@@ -45,7 +55,7 @@ class PageView(View):
 
     def route_url(self, name, *args):
         """The path of the page's route ``name`` (with ``args``)."""
-        return self.page.url + self.page.reverse_subpage(name, args=args)
+        return route_url(self.page, name, *args)
 
 
 @cache

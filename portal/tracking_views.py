@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 
 from portal.forms import TRACKING_CODE_LABEL, TrackingCodeForm
 from portal.http import FORM_REFERRER_POLICY, private, private_redirect
-from portal.routes import PageView
+from portal.routes import PageView, page_context
 
 NO_REFERRER = "no-referrer"
 
@@ -43,7 +43,7 @@ class SubmissionPageView(PageView):
         return submission
 
     def get_context_data(self, **kwargs):
-        context = {"page": self.page, "self": self.page, **kwargs}
+        context = page_context(self.page, **kwargs)
         if "submission" in kwargs:
             context[self.context_object_name] = kwargs["submission"]
         return context

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.csv_export import SafeSpreadsheetExportMixin
 from portal.pagination import paginate
+from portal.routes import page_context
 from ppid.forms import DIPFilterForm
 
 DIP_PER_PAGE = 25
@@ -63,8 +64,7 @@ def dip_index(request, index_page):
         request,
         "ppid/informasi_publik_index_page.html",
         {
-            "page": index_page,
-            "self": index_page,
+            **page_context(index_page),
             "form": form,
             "items": paginate(request, items, DIP_PER_PAGE),
             "is_filtered": form.is_bound,

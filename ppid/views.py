@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.csv_export import csv_response, write_csv
 from portal.http import FORM_REFERRER_POLICY, private, private_redirect
 from portal.pagination import paginate
+from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
 from portal.validators import validation_messages
@@ -59,14 +60,6 @@ PUBLIC_COLUMNS = (
     "disampaikan_pada",
 )
 REFUSALS = (KeputusanPermohonan.DITOLAK, KeputusanPermohonan.DIBERIKAN_SEBAGIAN)
-
-
-def _route_url(page, name, *args):
-    return page.url + page.reverse_subpage(name, args=args)
-
-
-def _page_context(page, **extra):
-    return {"page": page, "self": page, **extra}
 
 
 def _deadline_rows(permohonan):
@@ -148,7 +141,7 @@ def request_form(request, page):
                 form.add_error(None, error)
             else:
                 return private_redirect(
-                    _route_url(page, "confirmation", permohonan.token_rahasia),
+                    route_url(page, "confirmation", permohonan.token_rahasia),
                     referrer_policy="no-referrer",
                 )
     else:
@@ -156,7 +149,7 @@ def request_form(request, page):
     response = TemplateResponse(
         request,
         "ppid/request_form.html",
-        _page_context(
+        page_context(
             page,
             form=form,
             fieldsets=[
@@ -299,7 +292,7 @@ def objection_form(request, page):
         request.POST if request.method == "POST" else None
     )
     objection = KeberatanForm()
-    context = _page_context(
+    context = page_context(
         page,
         identity_form=identity_form,
         objection_form=objection,
@@ -330,7 +323,7 @@ def objection_form(request, page):
                     else:
                         messages.success(request, success)
                         return private_redirect(
-                            _route_url(page, "secret_page", permohonan.token_rahasia),
+                            route_url(page, "secret_page", permohonan.token_rahasia),
                             referrer_policy="no-referrer",
                         )
                 status = 400
@@ -441,12 +434,12 @@ def register(request, page):
     return TemplateResponse(
         request,
         "ppid/register.html",
-        _page_context(
+        page_context(
             page,
             form=form,
             requests=page_obj,
             is_filtered=form.is_bound,
-            list_url=_route_url(page, "register"),
+            list_url=route_url(page, "register"),
             csv_url="?" + csv_query.urlencode(),
         ),
     )
@@ -487,7 +480,7 @@ def yearly_report(request, page):
     return TemplateResponse(
         request,
         "ppid/yearly_report.html",
-        _page_context(
+        page_context(
             page,
             form=form,
             report=report,
