@@ -159,16 +159,35 @@ def verify_umkm(umkm, moderator):
 
 
 @transaction.atomic
-def unverify_umkm(umkm, moderator):
-    """Withdraw the verification of ``umkm`` (its products stay as they are)."""
-    umkm = UMKM.objects.select_for_update().get(pk=umkm.pk)
+def unverify_umkm(umkm, moderator, alasan):
+    """Withdraw the verification of ``umkm`` for ``alasan`` and tell the owner why;
+    its products stay as they are but leave the public site until verified again."""
+    alasan = alasan.strip()
+    if not alasan:
+        raise ValidationError({"alasan": _("Tuliskan alasan pencabutan verifikasi.")})
+    umkm = UMKM.objects.select_for_update().select_related("pemilik").get(pk=umkm.pk)
     if not umkm.terverifikasi:
         raise ValidationError(_("UMKM ini belum terverifikasi."))
     umkm.terverifikasi = False
     umkm.diverifikasi_pada = None
     umkm.diverifikasi_oleh = None
     umkm.save(update_fields=["terverifikasi", "diverifikasi_pada", "diverifikasi_oleh"])
-    log(instance=umkm, action="pasar.umkm.unverify", user=moderator)
+    log(
+        instance=umkm,
+        action="pasar.umkm.unverify",
+        user=moderator,
+        data={"alasan": alasan},
+    )
+    notify(
+        [umkm.pemilik.email],
+        _("Verifikasi profil UMKM %(name)s dicabut") % {"name": umkm.nama_usaha},
+        "pasar/email/umkm_unverified.txt",
+        {
+            "umkm": umkm,
+            "alasan": alasan,
+            "dashboard_url": absolute_url(dashboard_url()),
+        },
+    )
     return umkm
 
 

@@ -5,7 +5,10 @@ Wagtail's workflow UI ("Menunggu tinjauan Anda" on the dashboard, the page edito
 workflow actions).
 """
 
+from http import HTTPStatus
+
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -183,6 +186,17 @@ class UMKMVerifyView(UMKMVerificationView):
         }
 
 
+class UnverifyForm(forms.Form):
+    """Why a verification is withdrawn; the owner reads it in the email."""
+
+    alasan = forms.CharField(
+        label=_("Alasan pencabutan"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Dikirim kepada pemilik UMKM lewat email."),
+    )
+
+
 class UMKMUnverifyView(UMKMVerificationView):
     """Withdraw an UMKM's verification: its profile and products leave the public
     site, search, sitemap and APIs at once."""
@@ -195,10 +209,21 @@ class UMKMUnverifyView(UMKMVerificationView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["live_products"] = self.object.produk.live().count()
+        context.setdefault("form", UnverifyForm())
         return context
 
+    def post(self, request, pk):
+        form = UnverifyForm(request.POST)
+        if form.is_valid():
+            self.reason = form.cleaned_data["alasan"]
+            return super().post(request, pk)
+        # The reason is required: show the form again, keeping what was typed.
+        return self.render_to_response(
+            self.get_context_data(form=form), status=HTTPStatus.BAD_REQUEST
+        )
+
     def decide(self):
-        services.unverify_umkm(self.object, self.request.user)
+        services.unverify_umkm(self.object, self.request.user, self.reason)
 
     def get_success_message(self):
         return _(

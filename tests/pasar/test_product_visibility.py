@@ -93,7 +93,11 @@ def test_live_product_of_unverified_umkm_is_on_no_surface_until_verified(
 
 
 def test_moderator_withdraws_verification_and_products_leave_every_surface_at_once(
-    client, verified_product, market_moderator
+    client,
+    verified_product,
+    market_moderator,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     umkm = verified_product.umkm
     assert surfaces_showing(client, verified_product) == EVERY_SURFACE
@@ -106,14 +110,25 @@ def test_moderator_withdraws_verification_and_products_leave_every_surface_at_on
     confirm = moderator.get(url)
     assert confirm.status_code == HTTPStatus.OK
     assert "1 produk yang tayang langsung hilang" in confirm.content.decode()
-    response = moderator.post(url, follow=True)
+    without_reason = moderator.post(url, {"alasan": "  "})
+    assert without_reason.status_code == HTTPStatus.BAD_REQUEST
+    assert "Alasan pencabutan" in without_reason.content.decode()
+    umkm.refresh_from_db()
+    assert umkm.terverifikasi and mailoutbox == []
+    reason = "Nomor WhatsApp tidak aktif dan alamat usaha tidak ditemukan."
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator.post(url, {"alasan": reason}, follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("umkm:index")
     assert f"Verifikasi UMKM {umkm.nama_usaha} dicabut" in response.content.decode()
     umkm.refresh_from_db()
     assert not umkm.terverifikasi
     assert umkm.diverifikasi_oleh is None
-    assert ModelLogEntry.objects.filter(action="pasar.umkm.unverify").count() == 1
+    entry = ModelLogEntry.objects.get(action="pasar.umkm.unverify")
+    assert entry.data["alasan"] == reason
+    (email,) = mailoutbox
+    assert email.to == [umkm.pemilik.email]
+    assert "dicabut" in email.subject and reason in email.body
     assert not is_visible_to_public(verified_product)
     assert surfaces_showing(client, verified_product) == set()
     assert client.get(verified_product.url).status_code == HTTPStatus.NOT_FOUND
