@@ -310,6 +310,7 @@ def test_the_detail_of_an_overdue_application_says_so(officer_client):
         reverse("permohonan_layanan:inspect", args=[late.pk])
     ).content.decode()
     assert "Terlambat:" in html
+    assert "batas waktu penyelesaian (" in html and ") sudah lewat." in html
     assert "hari kerja" in html
 
 
