@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
-    """The home page and the editorial pages of the public information portal."""
+    """The home page, standard pages and news."""
 
     name = "home"
     verbose_name = _("Beranda dan halaman")

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PengaduanConfig(AppConfig):
-    """e-laga: complaints, aspirations, and KIP information requests and objections."""
+    """e-laga: complaints and aspirations, their statistics, and Open311."""
 
     name = "pengaduan"
     verbose_name = _("e-laga")
