@@ -8,14 +8,13 @@ One validation path for the public site and the service API: both bind
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from layanan.choices import SKALA_IKM, UNSUR_IKM
 from layanan.models import Permohonan
 from portal.forms import CheckedFileField, HoneypotMixin
 from portal.models import Desa, Kecamatan
-from portal.validators import validate_nik
+from portal.validators import normalise_phone, validate_nik
 
 REQUIREMENT_PREFIX = "syarat_"
 FIELD_PREFIX = "isian_"
@@ -174,12 +173,7 @@ class PermohonanForm(HoneypotMixin, DynamicFieldsMixin, forms.ModelForm):
         self.add_service_fields(layanan)
 
     def clean_telepon(self):
-        number = "".join(
-            ch for ch in self.cleaned_data["telepon"] if ch.isdigit() or ch == "+"
-        )
-        if not (8 <= len(number.lstrip("+")) <= 15):
-            raise ValidationError(_("Nomor telepon tidak valid."))
-        return number
+        return normalise_phone(self.cleaned_data["telepon"])
 
     def clean(self):
         cleaned = super().clean()

@@ -9,7 +9,7 @@ from pengaduan.models import MAX_DESCRIPTION_LENGTH, KategoriLaporan, Laporan
 from pengaduan.services import MAX_ATTACHMENTS
 from portal.forms import HoneypotMixin, MultipleCheckedFileField
 from portal.models import Desa, Kecamatan
-from portal.validators import validate_nik
+from portal.validators import normalise_phone, validate_nik
 
 
 class LaporanForm(HoneypotMixin, forms.ModelForm):
@@ -103,12 +103,7 @@ class LaporanForm(HoneypotMixin, forms.ModelForm):
         widgets = {"tanggal_kejadian": forms.DateInput(attrs={"type": "date"})}
 
     def clean_telepon(self):
-        number = "".join(
-            ch for ch in self.cleaned_data["telepon"] if ch.isdigit() or ch == "+"
-        )
-        if number and not (8 <= len(number.lstrip("+")) <= 15):
-            raise ValidationError(_("Nomor telepon tidak valid."))
-        return number
+        return normalise_phone(self.cleaned_data["telepon"])
 
     def clean_tanggal_kejadian(self):
         value = self.cleaned_data["tanggal_kejadian"]

@@ -30,6 +30,18 @@ def validate_nik(value):
         )
 
 
+def normalise_phone(value):
+    """A phone number as a citizen types it (spaces, dashes, dots, brackets) as its
+    digits with an optional leading "+"; "" stays "". Anything but 8 to 15 digits is
+    refused, so text without digits is never silently dropped."""
+    if not value.strip():
+        return ""
+    number = "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    if not 8 <= len(number.lstrip("+")) <= 15:
+        raise ValidationError(_("Nomor telepon tidak valid."), code="invalid_phone")
+    return number
+
+
 def mask_nik(value):
     """A NIK with all but its first four and last two digits hidden, for officers' screens."""
     if not value:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.forms import HoneypotMixin
 from portal.models import PerangkatDaerah
 from portal.tracking import normalise_tracking_code
-from portal.validators import validate_nik
+from portal.validators import normalise_phone, validate_nik
 from ppid.choices import (
     AlasanKeberatan,
     CaraMemperoleh,
@@ -115,12 +115,7 @@ class PermohonanInformasiForm(HoneypotMixin, forms.ModelForm):
         return _normalise_identity_number(self.cleaned_data["nomor_identitas"])
 
     def clean_telepon(self):
-        number = "".join(
-            ch for ch in self.cleaned_data["telepon"] if ch.isdigit() or ch == "+"
-        )
-        if number and not (8 <= len(number.lstrip("+")) <= 15):
-            raise ValidationError(_("Nomor telepon tidak valid."))
-        return number
+        return normalise_phone(self.cleaned_data["telepon"])
 
     def clean(self):
         cleaned = super().clean()

@@ -71,6 +71,8 @@ def test_a_valid_report_is_saved_once_with_its_cleaned_photo(valid_data):
         ({"setuju": ""}, "setuju", "harus diisi"),
         ({"tanggal_kejadian": "2999-01-01"}, "tanggal_kejadian", "masa depan"),
         ({"telepon": "12"}, "telepon", "Nomor telepon tidak valid."),
+        # Letters only used to be dropped silently, leaving no way to call back.
+        ({"telepon": "tidak punya"}, "telepon", "Nomor telepon tidak valid."),
     ],
 )
 def test_bad_input_is_reported_on_its_field(valid_data, changes, field, message):

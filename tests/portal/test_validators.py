@@ -1,9 +1,9 @@
-"""NIK validation and masking."""
+"""NIK validation and masking; phone numbers as citizens type them."""
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.validators import mask_nik, validate_nik
+from portal.validators import mask_nik, normalise_phone, validate_nik
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,23 @@ def test_implausible_niks_are_refused_with_a_message(nik):
 def test_masked_nik_shows_only_the_ends():
     assert mask_nik("1205011203850001") == "1205**********01"
     assert mask_nik("") == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("0812-3456-7890", "081234567890"),
+        ("+62 812 3456 7890", "+6281234567890"),
+        ("(061) 891.0001", "0618910001"),
+        ("", ""),
+        ("   ", ""),
+    ],
+)
+def test_a_phone_number_keeps_only_its_digits_and_leading_plus(typed, stored):
+    assert normalise_phone(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["tidak ada", "0812", "1" * 16, "+62 81"])
+def test_a_phone_number_without_8_to_15_digits_is_refused(typed):
+    with pytest.raises(ValidationError, match="Nomor telepon tidak valid"):
+        normalise_phone(typed)
