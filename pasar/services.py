@@ -8,7 +8,6 @@ approves the change in the "Moderasi Produk" workflow.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,7 +27,7 @@ from pasar.moderation import (
     get_collection,
     moderation_workflow,
 )
-from portal.notifications import notify
+from portal.notifications import absolute_url, notify
 
 #: Fields of an owner's product form that are copied onto the page.
 PRODUCT_FIELDS = (
@@ -98,10 +97,6 @@ def _silence_wagtail_notifications(user):
 
 def dashboard_url():
     return reverse("pasar:dashboard")
-
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 # ---------- UMKM profile ----------

@@ -24,3 +24,8 @@ def notify(recipients, subject, template_name, context):
     body = render_to_string(template_name, context)
     subject = " ".join(str(subject).split())
     transaction.on_commit(lambda: send_email_task.enqueue(recipients, subject, body))
+
+
+def absolute_url(path):
+    """``path`` on the portal's public base URL, for links in emails."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -5,18 +5,14 @@ PPID members the objections due within 5 hari kerja or overdue. The emails name
 requests by number and the information asked, never by requester.
 """
 
-from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
-from wagtail.log_actions import log
-from wagtail.log_actions import registry as log_registry
 
-from portal.notifications import notify
+from portal.notifications import absolute_url, notify
+from portal.reminders import mark_reminded, not_yet_reminded, role_emails
 from portal.roles import ATASAN_PPID, EDITOR_PPID
 from portal.working_days import add_working_days
 from ppid.choices import StatusKeberatan
@@ -55,37 +51,9 @@ def objections_due(today=None):
     )
 
 
-def role_emails(role):
-    """Addresses of the active members of ``role``."""
-    return sorted(
-        set(
-            get_user_model()
-            .objects.filter(is_active=True, groups__name=role)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
-    )
-
-
-def _not_yet_reminded(items, today):
-    if not items:
-        return []
-    reminded = set(
-        log_registry.get_log_model_for_instance(items[0])
-        .objects.filter(
-            content_type=ContentType.objects.get_for_model(items[0]),
-            action=KIP_REMINDER_ACTION,
-            object_id__in=[str(item.pk) for item in items],
-            data__tanggal=today.isoformat(),
-        )
-        .values_list("object_id", flat=True)
-    )
-    return [item for item in items if str(item.pk) not in reminded]
-
-
 def _detail_url(permohonan_pk):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        f"{PERMOHONAN_URL_NAMESPACE}:inspect", args=[quote(permohonan_pk)]
+    return absolute_url(
+        reverse(f"{PERMOHONAN_URL_NAMESPACE}:inspect", args=[quote(permohonan_pk)])
     )
 
 
@@ -138,7 +106,9 @@ def send_kip_reminders(today=None):
         ),
     ):
         recipients = role_emails(role)
-        items = _not_yet_reminded(items, today) if recipients else []
+        items = (
+            not_yet_reminded(items, KIP_REMINDER_ACTION, today) if recipients else []
+        )
         if not items:
             counts.append(0)
             continue
@@ -154,12 +124,7 @@ def send_kip_reminders(today=None):
             today,
             nearing_days,
         )
-        for item in items:
-            log(
-                instance=item,
-                action=KIP_REMINDER_ACTION,
-                data={"tanggal": today.isoformat()},
-            )
+        mark_reminded(items, KIP_REMINDER_ACTION, today)
         counts.append(len(rows))
     return tuple(counts)
 
