@@ -5,6 +5,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from pasar.catalogue import exclude_hidden_products
+
 
 class PortalPagesAPIViewSet(PagesAPIViewSet):
     """Pages endpoint that loads each page's locale with the page, not once per item.
@@ -15,8 +17,6 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
     """
 
     def get_queryset(self):
-        from pasar.catalogue import exclude_hidden_products
-
         return exclude_hidden_products(super().get_queryset()).select_related("locale")
 
 
