@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -23,6 +24,12 @@ from portal.models import Kecamatan
 FIRST_YEAR = 2020
 #: The longest custom range, in days (about five years).
 MAX_RANGE_DAYS = 5 * 366
+#: The dates a range may start and end on: beyond them the day after the range, or
+#: its conversion to UTC, would leave the calendar.
+RANGE_DATE_VALIDATORS = [
+    MinValueValidator(datetime.date(1900, 1, 1)),
+    MaxValueValidator(datetime.date(9000, 12, 31)),
+]
 
 #: Parts of a year: (code, label, first month, number of months).
 PARTS = [
@@ -110,12 +117,14 @@ class PeriodForm(forms.Form):
     dari = forms.DateField(
         label=_("Dari tanggal"),
         required=False,
+        validators=RANGE_DATE_VALIDATORS,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Isi bersama 'sampai tanggal' untuk rentang sendiri."),
     )
     sampai = forms.DateField(
         label=_("Sampai tanggal"),
         required=False,
+        validators=RANGE_DATE_VALIDATORS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 

@@ -33,6 +33,7 @@ from layanan.models import (
 )
 from portal.http import FORM_REFERRER_POLICY, private
 from portal.models import Desa, Kecamatan
+from portal.ratelimit import mark_limited, refuse_form, submit_limit
 from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
@@ -222,9 +223,14 @@ def application_form(request, page, slug):
     service = _live_service(slug)
     kecamatan_list = list(_kecamatan_offering(service))
     files_dropped = False
+    limited = None
     if request.method == "POST":
         form = PermohonanForm(request.POST, request.FILES, layanan=service)
-        if form.is_valid():
+        decision = submit_limit("layanan").hit(request)
+        if not decision.allowed:
+            limited = decision
+            refuse_form(form, decision)
+        elif form.is_valid():
             try:
                 permohonan = form.submit()
             except ValidationError as error:
@@ -255,6 +261,8 @@ def application_form(request, page, slug):
             detail_url=route_url(page, "service_detail", service.slug),
         ),
     )
+    if limited is not None:
+        mark_limited(response, limited)
     return private(response, referrer_policy=FORM_REFERRER_POLICY)
 
 

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_bytes, force_str
@@ -22,13 +21,25 @@ from pasar.account_forms import (
     ResendConfirmationForm,
     SignUpForm,
     find_owner_by_email,
+    normalise_email,
 )
 from portal.http import FORM_REFERRER_POLICY, private
 from portal.notifications import notify
+from portal.ratelimit import (
+    RateLimit,
+    mark_limited,
+    refuse_form,
+)
 
-#: Sign-ups and confirmation resends accepted per client address and hour.
-SIGNUP_RATE_PER_HOUR = 10
-_RATE_WINDOW_SECONDS = 3600
+#: Sign-ups and confirmation resends per client address (``PASAR_SIGNUP_RATE``).
+SIGNUP_LIMIT = RateLimit("pasar_signup", "PASAR_SIGNUP_RATE")
+RESEND_LIMIT = RateLimit("pasar_resend", "PASAR_SIGNUP_RATE")
+#: Password reset requests per client address and per email typed
+#: (``PASAR_PASSWORD_RESET_RATE``): one owner is never sent a flood of emails.
+PASSWORD_RESET_LIMIT = RateLimit("pasar_password_reset", "PASAR_PASSWORD_RESET_RATE")
+PASSWORD_RESET_EMAIL_LIMIT = RateLimit(
+    "pasar_password_reset_email", "PASAR_PASSWORD_RESET_RATE"
+)
 
 
 def private_page(view):
@@ -43,18 +54,6 @@ def private_page(view):
         )
 
     return wrapper
-
-
-def _rate_limited(request, scope):
-    """Count one attempt of ``scope`` for the client; True once over the hourly limit."""
-    key = f"pasar:{scope}:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, _RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, _RATE_WINDOW_SECONDS)
-        count = 1
-    return count > SIGNUP_RATE_PER_HOUR
 
 
 def send_confirmation(request, user):
@@ -78,15 +77,10 @@ def send_confirmation(request, user):
     )
 
 
-def _too_many(request, template, form):
-    form.add_error(
-        None,
-        _(
-            "Terlalu banyak percobaan dari jaringan Anda. Silakan coba lagi sekitar "
-            "satu jam lagi."
-        ),
-    )
-    return render(request, template, {"form": form}, status=429)
+def _too_many(request, template, form, decision):
+    """The form again, with what was typed and the reason of the refusal (429)."""
+    refuse_form(form, decision)
+    return mark_limited(render(request, template, {"form": form}), decision)
 
 
 @private_page
@@ -98,9 +92,9 @@ def signup(request):
     template = "pasar/akun/signup.html"
     if request.method == "POST":
         form = SignUpForm(request.POST)
-        if _rate_limited(request, "signup"):
-            form.is_valid()
-            return _too_many(request, template, form)
+        decision = SIGNUP_LIMIT.hit(request)
+        if not decision.allowed:
+            return _too_many(request, template, form, decision)
         if form.is_valid():
             user = form.save()
             send_confirmation(request, user)
@@ -150,9 +144,9 @@ def resend_confirmation(request):
     template = "pasar/akun/resend.html"
     if request.method == "POST":
         form = ResendConfirmationForm(request.POST)
-        if _rate_limited(request, "resend"):
-            form.is_valid()
-            return _too_many(request, template, form)
+        decision = RESEND_LIMIT.hit(request)
+        if not decision.allowed:
+            return _too_many(request, template, form, decision)
         if form.is_valid():
             user = find_owner_by_email(form.cleaned_data["email"])
             if user is not None and not user.is_active and user.has_usable_password():
@@ -198,6 +192,20 @@ class OwnerPasswordResetView(auth_views.PasswordResetView):
     email_template_name = "pasar/email/password_reset.txt"
     subject_template_name = "pasar/email/password_reset_subject.txt"
     success_url = reverse_lazy("pasar:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        """Send the link unless this address, or this email, asked too often."""
+        form = self.get_form()
+        decision = PASSWORD_RESET_LIMIT.hit(request)
+        if decision.allowed and form.is_valid():
+            email = normalise_email(form.cleaned_data["email"])
+            decision = PASSWORD_RESET_EMAIL_LIMIT.hit(request, ident=email)
+            if decision.allowed:
+                return self.form_valid(form)
+        if decision.allowed:
+            return self.form_invalid(form)
+        refuse_form(form, decision)
+        return mark_limited(self.form_invalid(form), decision)
 
 
 class OwnerPasswordResetDoneView(auth_views.PasswordResetDoneView):

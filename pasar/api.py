@@ -16,13 +16,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 from wagtail.images import get_image_model
 
 from pasar import catalogue as market
 from pasar.models import MAX_PRICE, PasarIndexPage, ProdukPage
 from portal.api_errors import ErrorOut
+from portal.pagination import LimitOffsetPagination, RecordId
 
 #: The full-size photo rendition the API links to, besides the card thumbnail.
 API_IMAGE_RENDITION = "max-1200x1200"
@@ -283,7 +284,7 @@ def list_produk(request, filters: Query[ProdukFilter]):
     summary="Detail produk",
     description="Satu produk yang tayang dari UMKM terverifikasi; selain itu 404.",
 )
-def get_produk(request, produk_id: int):
+def get_produk(request, produk_id: RecordId):
     products = _api_products(ProdukPage.objects.visible_to_public())
     return _product_out(request, get_object_or_404(products, pk=produk_id))
 

@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from pasar.choices import Ketersediaan
 from pasar.models import MAX_PRICE, UMKM, GambarProduk, KategoriProduk, ProdukPage
 from portal.models import Kecamatan
+from portal.search_query import MAX_QUERY_LENGTH, safe_search_query
 
 #: The rendition every product card shows (catalogue, UMKM page, home block).
 PRODUCT_CARD_RENDITION = "fill-400x300|format-webp"
@@ -27,7 +28,6 @@ UMKM_LOGO_RENDITION = "fill-160x160|format-webp"
 JSON_LD_IMAGE_RENDITION = "max-1200x1200"
 #: Products per catalogue page.
 PRODUCTS_PER_PAGE = 24
-MAX_QUERY_LENGTH = 200
 
 
 #: Newest first; pages never published (imported, created in code) go last on every
@@ -86,10 +86,11 @@ def with_price_ceiling(products):
 
 def search_product_ids(query):
     """IDs of live products matching ``query`` in Wagtail search (title, description,
-    tags, UMKM name)."""
-    results = ProdukPage.objects.live().search(
-        query[:MAX_QUERY_LENGTH], order_by_relevance=False
-    )
+    tags, UMKM name); none when the text holds no word to search for."""
+    search_query = safe_search_query(query)
+    if search_query is None:
+        return []
+    results = ProdukPage.objects.live().search(search_query, order_by_relevance=False)
     return [product.pk for product in results]
 
 

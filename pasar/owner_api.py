@@ -23,6 +23,7 @@ from pasar.forms import ProdukForm, UMKMProfileForm
 from pasar.models import UMKM, ProdukPage
 from portal.api_errors import ErrorOut, error_response
 from portal.api_forms import FORM_CONTENT_TYPES, form_errors
+from portal.pagination import RecordId
 
 router = Router(tags=["e-pasar: pemilik UMKM"], auth=django_auth)
 
@@ -374,7 +375,7 @@ def list_products(request):
     response={200: ProdukOut, 401: ErrorOut, 404: ErrorOut},
     summary="Satu produk saya (versi terakhir)",
 )
-def get_product(request, produk_id: int):
+def get_product(request, produk_id: RecordId):
     umkm = _my_umkm(request)
     if umkm is None:
         return _no_profile(request)
@@ -463,14 +464,14 @@ _UPDATE_DOC = {
 @router.put(
     "/produk/{produk_id}", operation_id="pasar_update_product_put", **_UPDATE_DOC
 )
-def update_product_put(request, produk_id: int):
+def update_product_put(request, produk_id: RecordId):
     return _update(request, produk_id)
 
 
 @router.post(
     "/produk/{produk_id}", operation_id="pasar_update_product_post", **_UPDATE_DOC
 )
-def update_product_post(request, produk_id: int):
+def update_product_post(request, produk_id: RecordId):
     return _update(request, produk_id)
 
 
@@ -483,7 +484,7 @@ def update_product_post(request, produk_id: int):
         "yang diminta moderator."
     ),
 )
-def submit_product(request, produk_id: int):
+def submit_product(request, produk_id: RecordId):
     umkm = _my_umkm(request)
     if umkm is None:
         return _no_profile(request)

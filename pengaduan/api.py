@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 from pydantic import Field
 
@@ -28,6 +28,7 @@ from pengaduan.models import (
 from pengaduan.services import MAX_ATTACHMENTS
 from portal.api_errors import ErrorOut, error_response
 from portal.api_forms import ClientAddressThrottle, form_errors, read_form_body
+from portal.pagination import LimitOffsetPagination
 from portal.tracking import normalise_tracking_code
 
 submit_throttle = ClientAddressThrottle("pengaduan_submit", "PENGADUAN_API_SUBMIT_RATE")

@@ -39,6 +39,7 @@ from portal.csv_export import csv_response
 from portal.http import private, private_redirect
 from portal.models import Desa, Kecamatan
 from portal.pagination import paginate
+from portal.ratelimit import mark_limited, refuse_form, submit_limit
 from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking import normalise_tracking_code
@@ -125,9 +126,14 @@ PRIVACY_FIELDS = ("anonim", "rahasia")
 
 def submission_form(request, page):
     """The report form; a valid report is submitted and the reporter redirected."""
+    limited = None
     if request.method == "POST":
         form = LaporanForm(request.POST, request.FILES)
-        if form.is_valid():
+        decision = submit_limit("pengaduan").hit(request)
+        if not decision.allowed:
+            limited = decision
+            refuse_form(form, decision)
+        elif form.is_valid():
             try:
                 laporan = form.save_report()
             except ValidationError as error:
@@ -159,6 +165,8 @@ def submission_form(request, page):
         ),
         status=200,
     )
+    if limited is not None:
+        mark_limited(response, limited)
     return private(response)
 
 

@@ -2,67 +2,45 @@
 
 Routers validate submissions with the same Django forms as the public site; these
 helpers read the multipart body safely, turn form errors into the API's error
-format (:mod:`portal.api_errors`) and limit requests per client address.
+format (:mod:`portal.api_errors`) and limit requests per client address with the
+site's shared limiter (:mod:`portal.ratelimit`).
 """
 
 import threading
 
-from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
-from ninja.conf import settings as ninja_settings
-from ninja.throttling import SimpleRateThrottle
+from ninja.throttling import BaseThrottle
 
 from portal.api_errors import error_response
+from portal.ratelimit import RateLimit
 
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
-class ClientAddressThrottle(SimpleRateThrottle):
-    """django-ninja's sliding-window throttle, per client address, in the default cache.
+class ClientAddressThrottle(BaseThrottle):
+    """The shared rate limiter (:mod:`portal.ratelimit`) as a django-ninja throttle.
 
-    The rate (``"10/hour"``) is read from the Django setting named ``setting`` on every
-    request, so deployments and tests can change it. The client is ``REMOTE_ADDR``;
-    behind trusted proxies set ``NINJA_NUM_PROXIES`` to use ``X-Forwarded-For``. The
-    history lives only in the cache (Redis when ``REDIS_URL`` is set), so one instance
-    serves concurrent requests and app servers share the count.
+    ``scope`` names the counter, which the public site's forms of the same scope
+    share (``submit_limit``/``read_limit``); the rate (``"10/hour"``) is read from
+    the Django setting named ``setting`` on every request, so deployments and tests
+    can change it. The counter lives only in the cache (Redis when ``REDIS_URL`` is
+    set), counts atomically, and app servers share it.
     """
 
     def __init__(self, scope, setting):
-        self.scope = scope
-        self.setting = setting
+        self.limit = RateLimit(scope, setting)
         self._local = threading.local()
 
-    def get_ident(self, request):
-        if ninja_settings.NUM_PROXIES is None:
-            return request.META.get("REMOTE_ADDR", "")
-        return super().get_ident(request)
-
-    def get_cache_key(self, request):
-        return self.cache_format % {
-            "scope": self.scope,
-            "ident": self.get_ident(request),
-        }
-
     def allow_request(self, request):
-        num_requests, duration = self.parse_rate(getattr(settings, self.setting))
-        key = self.get_cache_key(request)
-        now = self.timer()
-        history = [
-            moment for moment in self.cache.get(key, []) if moment > now - duration
-        ]
-        if len(history) >= num_requests:
-            # The oldest request in the window is last; it leaves the window first.
-            self._local.wait = duration - (now - history[-1])
-            return False
-        history.insert(0, now)
-        self.cache.set(key, history, duration)
-        return True
+        decision = self.limit.hit(request)
+        self._local.wait = decision.wait
+        return decision.allowed
 
     def wait(self):
-        return max(getattr(self._local, "wait", 1.0), 1.0)
+        return max(getattr(self._local, "wait", 1), 1)
 
 
 def form_errors(form, *, each_message=False):

@@ -3,10 +3,11 @@
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
 from portal.models import Desa, Kecamatan, PerangkatDaerah
+from portal.pagination import LimitOffsetPagination
 
 router = Router(tags=["Data referensi"])
 

@@ -1,5 +1,12 @@
-from django.core.files.storage import storages
+import secrets
+from pathlib import PurePosixPath
+
+from django.core.files.storage import Storage, storages
 from django.http import FileResponse, Http404
+from django.utils.deconstruct import deconstructible
+
+#: Names under this prefix lie in the private storage (see PublicOrPrivateStorage).
+PRIVATE_PREFIX = "private/"
 
 
 def private_storage():
@@ -9,6 +16,111 @@ def private_storage():
     through views that check who may see them.
     """
     return storages["private"]
+
+
+def is_private_name(name):
+    """Whether a name given by :class:`PublicOrPrivateStorage` lies in the private
+    storage."""
+    return bool(name) and name.startswith(PRIVATE_PREFIX)
+
+
+def _top_folder(name):
+    # A private name has one more folder, the random one, before the file's own name.
+    parts = PurePosixPath(name.removeprefix(PRIVATE_PREFIX)).parts
+    folders = len(parts) - (2 if is_private_name(name) else 1)
+    return f"{parts[0]}/" if folders > 0 else ""
+
+
+def unguessable_private_name(name):
+    """A private name for the file called ``name``: it keeps its top folder and its
+    own name (what a download is called), inside a random folder nobody can guess."""
+    filename = PurePosixPath(name).name
+    token = secrets.token_urlsafe(16)
+    return f"{PRIVATE_PREFIX}{_top_folder(name)}{token}/{filename}"
+
+
+def public_name(name):
+    """The public name for a file called ``name``: its top folder and its own name."""
+    return f"{_top_folder(name)}{PurePosixPath(name).name}"
+
+
+@deconstructible(path="portal.storage.PublicOrPrivateStorage")
+class PublicOrPrivateStorage(Storage):
+    """The default (public) storage, except for names under ``private/``, which lie
+    in the private storage.
+
+    For files that are public or private one by one, such as the documents of
+    dikecualikan information (Pasal 17): moving a file between the two changes its
+    name, and the name alone says where it lies.
+    """
+
+    def _locate(self, name):
+        if is_private_name(name):
+            return private_storage(), name.removeprefix(PRIVATE_PREFIX)
+        return storages["default"], name
+
+    def _named(self, storage, inner_name):
+        if storage is storages["default"]:
+            return inner_name
+        return PRIVATE_PREFIX + inner_name
+
+    def _open(self, name, mode="rb"):
+        storage, inner_name = self._locate(name)
+        return storage.open(inner_name, mode)
+
+    def save(self, name, content, max_length=None):
+        if name is None:
+            name = content.name
+        storage, inner_name = self._locate(name)
+        if max_length is not None:
+            max_length -= len(self._named(storage, ""))
+        saved = storage.save(inner_name, content, max_length=max_length)
+        return self._named(storage, saved)
+
+    def get_available_name(self, name, max_length=None):
+        storage, inner_name = self._locate(name)
+        if max_length is not None:
+            max_length -= len(self._named(storage, ""))
+        available = storage.get_available_name(inner_name, max_length=max_length)
+        return self._named(storage, available)
+
+    def delete(self, name):
+        storage, inner_name = self._locate(name)
+        storage.delete(inner_name)
+
+    def exists(self, name):
+        storage, inner_name = self._locate(name)
+        return storage.exists(inner_name)
+
+    def listdir(self, path):
+        storage, inner_path = self._locate(path)
+        return storage.listdir(inner_path)
+
+    def size(self, name):
+        storage, inner_name = self._locate(name)
+        return storage.size(inner_name)
+
+    def path(self, name):
+        storage, inner_name = self._locate(name)
+        return storage.path(inner_name)
+
+    def url(self, name):
+        if is_private_name(name):
+            # No address leads straight to a private file: only a checking view.
+            raise NotImplementedError("A private file has no direct URL.")
+        return storages["default"].url(name)
+
+    def get_accessed_time(self, name):
+        storage, inner_name = self._locate(name)
+        return storage.get_accessed_time(inner_name)
+
+    def get_created_time(self, name):
+        storage, inner_name = self._locate(name)
+        return storage.get_created_time(inner_name)
+
+    def get_modified_time(self, name):
+        storage, inner_name = self._locate(name)
+        return storage.get_modified_time(inner_name)
 
 
 def private_file_response(field_file, content_type, filename, inline=False):

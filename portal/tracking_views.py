@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 
 from portal.forms import TRACKING_CODE_LABEL, TrackingCodeForm
 from portal.http import FORM_REFERRER_POLICY, private, private_redirect
+from portal.ratelimit import read_limit, submit_limit, too_many_requests_page
 from portal.routes import PageView, page_context
 
 NO_REFERRER = "no-referrer"
@@ -41,6 +42,11 @@ class SubmissionPageView(PageView):
         if submission is None:
             raise Http404
         return submission
+
+    @property
+    def rate_scope(self):
+        """The app whose counters this page shares with its API (``"pengaduan"``)."""
+        return self.model._meta.app_label
 
     def get_context_data(self, **kwargs):
         context = page_context(self.page, **kwargs)
@@ -76,7 +82,8 @@ class ConfirmationView(SubmissionPageView):
 class TrackView(SubmissionPageView):
     """Tracking by code: what anyone holding the code may see, never the identity.
 
-    ``get_status_context(submission)`` gives the app's status facts.
+    ``get_status_context(submission)`` gives the app's status facts. Each lookup
+    counts against the app's read limit, shared with its API.
     """
 
     def get(self, request):
@@ -86,6 +93,13 @@ class TrackView(SubmissionPageView):
             field_name=self.code_field,
             label=self.code_label,
         )
+        if form.is_bound:
+            decision = read_limit(self.rate_scope).hit(request)
+            if not decision.allowed:
+                response = too_many_requests_page(
+                    request, decision, self.get_context_data()
+                )
+                return private(response, referrer_policy="same-origin", noindex=True)
         context = self.get_context_data(
             form=form, code_field=form[self.code_field], not_found=False
         )
@@ -128,6 +142,12 @@ class SecretPageView(SubmissionPageView):
 
     def post(self, request, token):
         self.submission = self.get_by_token(token)
+        decision = submit_limit(self.rate_scope).hit(request)
+        if not decision.allowed:
+            response = too_many_requests_page(
+                request, decision, self.get_context_data(submission=self.submission)
+            )
+            return private(response, referrer_policy=NO_REFERRER, noindex=True)
         success = self.handle_post(request)
         if success:
             messages.success(request, success)

@@ -1,10 +1,13 @@
 """Checking and cleaning citizens' uploads (DESIGN §4.2).
 
 The type is decided by the content, not the name: images are opened with Pillow and
-re-encoded, which drops EXIF data such as GPS positions; PDFs must start with a PDF
-header. Anything else is refused with a message in Bahasa Indonesia.
+re-encoded, which drops EXIF data such as GPS positions; PDFs must parse with pypdf
+and carry no active content (JavaScript, launch actions, embedded files) and no
+encryption. Anything else is refused with a message in Bahasa Indonesia.
 """
 
+import logging
+import re
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -13,6 +16,9 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -25,6 +31,25 @@ IMAGE_FORMATS = {
     "WEBP": ("image/webp", ".webp", {"quality": 85}),
 }
 PDF_SIGNATURE = b"%PDF-"
+# The structural walk of a PDF stops (and refuses the file) past these bounds, so a
+# crafted file cannot make the check slow; nothing is ever rendered.
+MAX_PDF_PAGES = 300
+MAX_PDF_OBJECTS = 50_000
+# Dictionary keys and action types that make a PDF run or carry something.
+PDF_SCRIPT_KEYS = frozenset({"/JS", "/JavaScript"})
+PDF_EMBEDDED_KEYS = frozenset({"/EmbeddedFiles", "/EmbeddedFile", "/EF"})
+# The same names as raw tokens, ``#xx`` escapes decoded: a first look at the bytes,
+# because a PDF viewer repairs broken files that pypdf refuses to read.
+PDF_NAME_TOKEN = re.compile(rb"/([^\x00\t\n\f\r /<>\[\]()%{}]+)")
+PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+PDF_ACTIVE_NAMES = {
+    b"JavaScript": "pdf_script",
+    b"JS": "pdf_script",
+    b"Launch": "pdf_launch",
+    b"EmbeddedFile": "pdf_embedded",
+    b"EmbeddedFiles": "pdf_embedded",
+    b"FileAttachment": "pdf_embedded",
+}
 
 
 @dataclass(frozen=True)
@@ -69,6 +94,7 @@ def clean_upload(uploaded, allow_pdf=True):
         if not allow_pdf:
             raise ValidationError(_("Hanya gambar yang diterima di sini."), code="type")
         data = uploaded.read()
+        check_pdf(data, name)
         return CleanUpload(
             ContentFile(data, name="berkas.pdf"),
             "application/pdf",
@@ -76,6 +102,157 @@ def clean_upload(uploaded, allow_pdf=True):
             original_name=getattr(uploaded, "name", "") or "",
         )
     return _clean_image(uploaded, name, allow_pdf)
+
+
+class _PdfRefusal(Exception):
+    """Found active content or too many objects during the walk (its ``code``)."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+def check_pdf(data, name):
+    """Refuse ``data`` unless it is a readable, unencrypted PDF with no active content.
+
+    The raw bytes are searched for active-content names first; then the document
+    is parsed with pypdf and its object graph is walked from the trailer
+    (catalogue, pages, annotations, actions, name trees) without rendering
+    anything; the walk is bounded by ``MAX_PDF_PAGES`` and ``MAX_PDF_OBJECTS``.
+    Raises ``ValidationError`` naming the file.
+    """
+    invalid = ValidationError(
+        _("Berkas %(name)s bukan PDF yang valid.") % {"name": name}, code="type"
+    )
+    code = _active_name_in_bytes(data)
+    if code:
+        raise _pdf_refusal(code, name)
+    pdf_logger = logging.getLogger("pypdf")
+    previous_level = pdf_logger.level
+    # A damaged file makes pypdf log warnings; the refusal says enough.
+    pdf_logger.setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise ValidationError(
+                _(
+                    "PDF %(name)s dilindungi kata sandi atau dienkripsi. Kirim "
+                    "berkas PDF yang tidak dilindungi."
+                )
+                % {"name": name},
+                code="pdf_encrypted",
+            )
+        pages = len(reader.pages)
+        if pages == 0:
+            raise invalid
+        if pages > MAX_PDF_PAGES:
+            raise ValidationError(
+                _(
+                    "PDF %(name)s terlalu banyak halamannya (%(pages)s); paling "
+                    "banyak %(max)s halaman."
+                )
+                % {"name": name, "pages": pages, "max": MAX_PDF_PAGES},
+                code="too_large",
+            )
+        _walk_pdf(reader.trailer)
+    except _PdfRefusal as refusal:
+        raise _pdf_refusal(refusal.code, name) from None
+    except ValidationError:
+        raise
+    except (
+        PyPdfError,
+        OSError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+    ):
+        raise invalid from None
+    except RecursionError:
+        raise _pdf_refusal("pdf_complex", name) from None
+    finally:
+        pdf_logger.setLevel(previous_level)
+
+
+def _active_name_in_bytes(data):
+    """The refusal code of the first active-content name token in ``data``, if any."""
+    for match in PDF_NAME_TOKEN.finditer(data):
+        token = PDF_NAME_ESCAPE.sub(
+            lambda escape: bytes([int(escape.group(1), 16)]), match.group(1)
+        )
+        if token in PDF_ACTIVE_NAMES:
+            return PDF_ACTIVE_NAMES[token]
+    return None
+
+
+def _pdf_refusal(code, name):
+    messages = {
+        "pdf_script": _(
+            "PDF %(name)s berisi JavaScript dan tidak diterima. Cetak ulang "
+            "dokumen ke PDF biasa (misalnya dengan menu Cetak ke PDF), lalu kirim "
+            "lagi."
+        ),
+        "pdf_launch": _(
+            "PDF %(name)s berisi perintah untuk menjalankan program dan tidak "
+            "diterima. Cetak ulang dokumen ke PDF biasa, lalu kirim lagi."
+        ),
+        "pdf_embedded": _(
+            "PDF %(name)s berisi berkas sisipan (lampiran di dalam PDF) dan tidak "
+            "diterima. Kirim setiap berkas secara terpisah."
+        ),
+        "pdf_complex": _(
+            "PDF %(name)s terlalu rumit untuk diperiksa. Cetak ulang dokumen ke "
+            "PDF biasa, lalu kirim lagi."
+        ),
+    }
+    return ValidationError(messages[code] % {"name": name}, code=code)
+
+
+def _walk_pdf(root):
+    """Visit every object reachable from ``root``; raise ``_PdfRefusal`` on a find.
+
+    JavaScript (``/JS``, the ``/JavaScript`` name tree, ``/S /JavaScript`` actions
+    under ``/OpenAction``, ``/AA`` or links), ``/Launch`` actions and embedded files
+    (``/EmbeddedFiles``, ``/EmbeddedFile`` streams, ``/EF`` in a file
+    specification, ``/FileAttachment`` annotations) are refused wherever they sit.
+    """
+    seen = set()
+    stack = [root]
+    visited = 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = item.get_object()
+        visited += 1
+        if visited > MAX_PDF_OBJECTS:
+            raise _PdfRefusal("pdf_complex")
+        if isinstance(item, DictionaryObject):
+            _check_pdf_dictionary(item)
+            stack.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+
+
+def _check_pdf_dictionary(dictionary):
+    keys = set(dictionary.keys())
+    if keys & PDF_SCRIPT_KEYS:
+        raise _PdfRefusal("pdf_script")
+    if keys & PDF_EMBEDDED_KEYS:
+        raise _PdfRefusal("pdf_embedded")
+    action = dictionary.get("/S")
+    subtype = dictionary.get("/Subtype")
+    kind = dictionary.get("/Type")
+    if action == NameObject("/JavaScript"):
+        raise _PdfRefusal("pdf_script")
+    if action == NameObject("/Launch"):
+        raise _PdfRefusal("pdf_launch")
+    if subtype == NameObject("/FileAttachment") or kind == NameObject("/EmbeddedFile"):
+        raise _PdfRefusal("pdf_embedded")
 
 
 def _clean_image(uploaded, name, allow_pdf):

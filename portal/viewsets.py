@@ -1,5 +1,6 @@
-"""Admin views for the shared reference data (DESIGN §3)."""
+"""Admin views for the shared reference data (DESIGN §3) and login lockouts."""
 
+from axes.models import AccessAttempt
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
@@ -127,3 +128,37 @@ class ReferenceDataGroup(ViewSetGroup):
         HariLiburViewSet,
         ProfilPetugasViewSet,
     ]
+
+
+class LoginLockoutViewSet(ModelViewSet):
+    """Failed logins counted by django-axes; deleting a row unlocks that login."""
+
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = _("Login terkunci")
+    menu_order = 900
+    add_to_settings_menu = True
+    url_prefix = "login-terkunci"
+    name = "login_lockouts"
+    list_display = [
+        Column("username", label=_("Nama pengguna / email")),
+        Column("ip_address", label=_("Alamat IP")),
+        Column("failures_since_start", label=_("Gagal")),
+        Column("path_info", label=_("Halaman login")),
+        Column("attempt_time", label=_("Percobaan terakhir")),
+    ]
+    list_filter = ["path_info"]
+    search_fields = ["username", "ip_address"]
+    search_backend_name = None
+    ordering = ["-attempt_time"]
+    form_fields = ["username", "ip_address", "failures_since_start"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "username",
+        "ip_address",
+        "path_info",
+        "failures_since_start",
+        "attempt_time",
+        "user_agent",
+    ]
+    copy_view_enabled = False

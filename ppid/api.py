@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 from pydantic import Field
 
@@ -25,6 +25,7 @@ from portal.api_forms import (
     form_errors,
     read_form_body,
 )
+from portal.pagination import LimitOffsetPagination
 from portal.tracking import normalise_tracking_code
 from portal.working_days import WorkingDayCalendar, to_local_date
 from ppid import services
@@ -45,8 +46,8 @@ from ppid.forms import (
 from ppid.models import PermohonanInformasi
 
 #: Same rates as e-laga's API (settings ``PENGADUAN_API_*_RATE``), counted separately.
-submit_throttle = ClientAddressThrottle("kip_submit", "PENGADUAN_API_SUBMIT_RATE")
-read_throttle = ClientAddressThrottle("kip_read", "PENGADUAN_API_READ_RATE")
+submit_throttle = ClientAddressThrottle("ppid_submit", "PENGADUAN_API_SUBMIT_RATE")
+read_throttle = ClientAddressThrottle("ppid_read", "PENGADUAN_API_READ_RATE")
 
 router = Router(tags=["Informasi publik (KIP)"], throttle=[read_throttle])
 

@@ -1,8 +1,10 @@
 """Public views of the Daftar Informasi Publik and the Pasal 17 document rule."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import policy_registry
 
 from portal.csv_export import SafeSpreadsheetExportMixin
 from portal.pagination import paginate
@@ -81,11 +83,39 @@ def dip_export(request, index_page, export_format):
     return DIPSpreadsheet().response(form.filter(index_page.items()), export_format)
 
 
+def _exempt_file_for_staff(document):
+    """The private file as an attachment nobody caches.
+
+    Read whole: Wagtail's serve view passes on a plain ``HttpResponse`` only, not a
+    streaming one; documents are at most ``WAGTAILDOCS_MAX_UPLOAD_SIZE``.
+    """
+    try:
+        with document.file.open("rb") as handle:
+            content = handle.read()
+    except OSError:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=document.content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=document.filename
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def refuse_dikecualikan_document(document, request):
-    """Answer 403 instead of serving a document of dikecualikan (Pasal 17) information."""
+    """Answer 403 instead of serving a document of dikecualikan (Pasal 17) information.
+
+    Staff who may edit the document get its file from the private storage, never
+    cached.
+    """
     from ppid.models import is_dikecualikan_document
 
     if is_dikecualikan_document(document):
+        policy = policy_registry.get_by_type(type(document))
+        if policy.user_has_permission_for_instance(request.user, "change", document):
+            return _exempt_file_for_staff(document)
         return TemplateResponse(
             request,
             "ppid/dokumen_dikecualikan.html",

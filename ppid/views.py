@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.csv_export import csv_response, write_csv
 from portal.http import FORM_REFERRER_POLICY, private, private_redirect
 from portal.pagination import paginate
+from portal.ratelimit import mark_limited, refuse_form, submit_limit
 from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
@@ -132,9 +133,14 @@ FIELDSETS = (
 
 def request_form(request, page):
     """The request form; a valid request is registered and the requester redirected."""
+    limited = None
     if request.method == "POST":
         form = PermohonanInformasiForm(request.POST)
-        if form.is_valid():
+        decision = submit_limit("ppid").hit(request)
+        if not decision.allowed:
+            limited = decision
+            refuse_form(form, decision)
+        elif form.is_valid():
             try:
                 permohonan = services.submit_permohonan(form.save(commit=False))
             except ValidationError as error:
@@ -158,6 +164,8 @@ def request_form(request, page):
             answer_days=ANSWER_DAYS,
         ),
     )
+    if limited is not None:
+        mark_limited(response, limited)
     return private(response)
 
 
@@ -303,7 +311,15 @@ def objection_form(request, page):
         objection_filing_days=OBJECTION_FILING_DAYS,
     )
     status = 200
-    if request.method == "POST":
+    decision = submit_limit("ppid").hit(request) if request.method == "POST" else None
+    if decision is not None and not decision.allowed:
+        # No identity check while refused; what was typed comes back as it was.
+        refuse_form(identity_form, decision)
+        if request.POST.get("langkah") == "keberatan":
+            context.update(
+                objection_form=KeberatanForm(request.POST), keep_objection=True
+            )
+    elif request.method == "POST":
         permohonan = identity_form.permohonan()
         if permohonan is None:
             context["mismatch"] = identity_form.is_valid()
@@ -330,6 +346,8 @@ def objection_form(request, page):
     response = TemplateResponse(
         request, "ppid/objection_form.html", context, status=status
     )
+    if decision is not None and not decision.allowed:
+        mark_limited(response, decision)
     return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
 
 

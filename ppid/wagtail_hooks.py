@@ -1,9 +1,18 @@
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.documents import get_document_model
 from wagtail.permissions import register_permission_policy
+from wagtail.signals import page_published
 
+from ppid import documents
 from ppid.dip_views import refuse_dikecualikan_document
-from ppid.models import Keberatan, PermohonanInformasi
+from ppid.models import (
+    InformasiPublikDokumen,
+    InformasiPublikPage,
+    Keberatan,
+    PermohonanInformasi,
+)
 from ppid.tasks import KIP_REMINDER_ACTION
 from ppid.viewsets import (
     KeberatanPermissionPolicy,
@@ -17,6 +26,16 @@ register_permission_policy(
 )
 register_permission_policy(Keberatan, KeberatanPermissionPolicy(Keberatan))
 hooks.register("before_serve_document", refuse_dikecualikan_document)
+
+# Files of dikecualikan (Pasal 17) documents live in the private storage.
+post_save.connect(documents.place_files_of_saved_item, sender=InformasiPublikPage)
+page_published.connect(
+    documents.place_files_of_published_item, sender=InformasiPublikPage
+)
+post_save.connect(
+    documents.place_file_of_attached_document, sender=InformasiPublikDokumen
+)
+post_save.connect(documents.place_file_of_saved_document, sender=get_document_model())
 
 
 @hooks.register("register_admin_viewset")

@@ -6,9 +6,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from portal.pagination import paginate
+from portal.search_query import MAX_QUERY_LENGTH, safe_search_query
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 #: The kind of result that is not a page: e-kecamatan service standards.
 SERVICES_KEY = "layanan"
 #: Services shown above the page results when every kind is searched.
@@ -61,7 +61,7 @@ def _services_page():
 
 
 def _services(search_query):
-    """Live service standards matching ``search_query``."""
+    """Live service standards matching ``search_query`` (a Wagtail query)."""
     from layanan.models import StandarLayanan
 
     return get_search_backend().search(search_query, StandarLayanan.objects.live())
@@ -90,13 +90,15 @@ def search(request):
     results = Page.objects.none()
     facets = []
     service_preview = []
-    if search_query:
+    # What reaches the search backend: the words of the text, never its syntax.
+    backend_query = safe_search_query(search_query)
+    if backend_query is not None:
         labels = [search_type.label for search_type in types] + [_("Halaman lain")]
         for key, label in zip(page_keys, labels, strict=True):
-            count = _pages_of_type(key, types).search(search_query).count()
+            count = _pages_of_type(key, types).search(backend_query).count()
             facets.append({"key": key, "label": label, "count": count})
         if services_page:
-            services = _services(search_query)
+            services = _services(backend_query)
             facets.insert(
                 len(types),
                 {
@@ -110,9 +112,9 @@ def search(request):
         if chosen == SERVICES_KEY:
             results = services
         elif chosen:
-            results = _pages_of_type(chosen, types).specific().search(search_query)
+            results = _pages_of_type(chosen, types).specific().search(backend_query)
         else:
-            results = _public_pages().specific().search(search_query)
+            results = _public_pages().specific().search(backend_query)
             if services_page:
                 service_preview = _link_services(
                     list(services[:SERVICES_PREVIEW]), services_page

@@ -1,8 +1,11 @@
 """Factories for the shared core and the editorial pages."""
 
+from io import BytesIO
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from pypdf import PdfWriter
 
 from home.models import HomePage, StandardPage
 from portal.models import HariLibur, PerangkatDaerah, ProfilPetugas
@@ -54,3 +57,13 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Halaman {n}")
     introduction = "Pengantar halaman."
+
+
+def pdf_bytes(pages=1):
+    """A plain PDF of ``pages`` blank A4 pages, as uploads accept it."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    output = BytesIO()
+    writer.write(output)
+    return output.getvalue()

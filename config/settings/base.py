@@ -1,9 +1,11 @@
 """Settings shared by every environment; secrets and hosts come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a refused login into the lockout page (see "Login protection").
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "ppid.context_processors.serta_merta",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -139,6 +145,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 # UMKM owners log in on the public site (e-pasar); Wagtail admin keeps its own login.
 LOGIN_URL = "pasar:login"
@@ -215,6 +226,31 @@ CORS_URLS_REGEX = r"^/(api|open311)/.*$"
 # REMOTE_ADDR; behind trusted proxies set NINJA_NUM_PROXIES to read X-Forwarded-For.
 PENGADUAN_API_SUBMIT_RATE = os.environ.get("PENGADUAN_API_SUBMIT_RATE", "10/hour")
 PENGADUAN_API_READ_RATE = os.environ.get("PENGADUAN_API_READ_RATE", "600/hour")
+# The public site's forms count with the same limiter (portal.ratelimit): each app's
+# form and secret-page submissions share the API's SUBMIT counter, its tracking pages
+# the READ counter. Owners' sign-ups and confirmation resends, and password resets
+# (per address and per email typed) have their own rates.
+PASAR_SIGNUP_RATE = os.environ.get("PASAR_SIGNUP_RATE", "10/hour")
+PASAR_PASSWORD_RESET_RATE = os.environ.get("PASAR_PASSWORD_RESET_RATE", "3/hour")
+
+# Login protection (django-axes) on /admin/login/ and /akun/masuk/: after
+# LOGIN_FAILURE_LIMIT wrong passwords for one username (the owners' email) from one
+# address, that pair is refused for LOGIN_COOLOFF_MINUTES even with the right
+# password. Attempts are kept in the database; the Admin Portal clears them in the
+# admin ("Pengaturan > Login terkunci"). The client address follows NINJA_NUM_PROXIES.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "portal.lockout.login_username"
+AXES_CLIENT_IP_CALLABLE = "portal.lockout.login_address"
+AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_HTTP_RESPONSE_CODE = 429
+# Wrong passwords during the lockout do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Portal Langkat"
@@ -242,3 +278,49 @@ LOGGING = {
 
 # Documents go through Django so that access rules (e.g. Pasal 17 exemptions) apply.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Its file lies in the private storage while it belongs to dikecualikan information.
+WAGTAILDOCS_DOCUMENT_MODEL = "ppid.Dokumen"
+
+# Content-Security-Policy (django-csp, README "Keamanan"). The policies are defined
+# here; production enforces them, development sends them report-only (see
+# config/settings/{production,dev}.py, which add portal.csp.PortalCSPMiddleware).
+# The public site: its own scripts (a template that needs an inline one gives it
+# nonce="{{ CSP_NONCE }}"), no inline script or style. CSP_MAP_TILE_HOSTS lists
+# map-tile image hosts (https://tile.example.org), empty until a page shows a map;
+# CSP_FRAME_HOSTS the video hosts that embed blocks may show.
+CSP_MAP_TILE_HOSTS = env_list("CSP_MAP_TILE_HOSTS")
+CSP_FRAME_HOSTS = env_list(
+    "CSP_FRAME_HOSTS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:", *CSP_MAP_TILE_HOSTS],
+    "frame-src": [SELF, *CSP_FRAME_HOSTS],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+# The Wagtail admin (and its page previews) uses inline scripts and style
+# attributes, Gravatar pictures, blob: previews of chosen images and Wagtail's
+# release check; it may frame itself (previews). Everything else stays as strict.
+CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
+CSP_ADMIN_DIRECTIVES = {
+    **CSP_DIRECTIVES,
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [
+        SELF,
+        "data:",
+        "blob:",
+        # No scheme: the page's own (Wagtail asks for //www.gravatar.com/...).
+        "www.gravatar.com",
+        *CSP_MAP_TILE_HOSTS,
+    ],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF, "https://releases.wagtail.org"],
+    "frame-ancestors": [SELF],
+}

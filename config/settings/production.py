@@ -24,6 +24,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy, enforced (policies in base.py; admin paths get the admin's).
+MIDDLEWARE = [*MIDDLEWARE, "portal.csp.PortalCSPMiddleware"]
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
+
 # Emails and reminders run in a worker (`manage.py db_worker`), not in the request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -30,6 +30,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Login lockout and form rate limits stay out of the way of other tests; the tests
+# of login protection and rate limiting switch them on (tests/portal/test_ratelimit.py,
+# tests/portal/test_login_lockout.py). client.login() has no request, which axes needs.
+AXES_ENABLED = False
+PENGADUAN_API_SUBMIT_RATE = "10000/hour"
+PENGADUAN_API_READ_RATE = "10000/hour"
 
 # Concrete models for abstract core machinery (tracking codes); no migrations.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
+
+# The CSP middleware is loaded but sends nothing until a test sets
+# CONTENT_SECURITY_POLICY: the browser tests (tests/e2e/conftest.py) enforce the
+# production policy, whose middleware must be in place before the live server starts.
+MIDDLEWARE = [*MIDDLEWARE, "portal.csp.PortalCSPMiddleware"]

@@ -43,6 +43,9 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
 #: The spec's default and largest window of requested_datetime.
 MAX_SPAN = datetime.timedelta(days=90)
+#: Dates outside these years are refused: the window around them, or the database's
+#: conversion to UTC, would leave the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 9000
 SIGNING_SALT = "pengaduan.open311.token"
 COORDINATE_PLACES = Decimal("0.000001")
 
@@ -231,9 +234,20 @@ def _parse_w3c(value):
             moment = datetime.datetime.combine(day, datetime.time.min)
     except ValueError:
         return None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        return None
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment
+
+
+def _whole_number(text, maximum):
+    """``text`` as a whole number from 1 to ``maximum``, or ``None``; only ASCII
+    digits, never longer than ``maximum``, reach ``int()``."""
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(maximum)):
+        return None
+    number = int(text)
+    return number if 1 <= number <= maximum else None
 
 
 def _date_window(params):
@@ -280,9 +294,8 @@ def _list_requests(request, response_format):
     raw_limit = params.get("limit", "").strip()
     limit = DEFAULT_LIMIT
     if raw_limit:
-        if raw_limit.isdigit() and 1 <= int(raw_limit) <= MAX_LIMIT:
-            limit = int(raw_limit)
-        else:
+        limit = _whole_number(raw_limit, MAX_LIMIT)
+        if limit is None:
             errors.append(
                 _("limit harus bilangan bulat 1 sampai %(max)s.") % {"max": MAX_LIMIT}
             )

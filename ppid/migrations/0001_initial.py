@@ -5,10 +5,13 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.contrib.taggit
 import modelcluster.fields
+import modelsearch.index
 import portal.storage
 import ppid.models.permohonan
+import taggit.managers
 import wagtail.contrib.routable_page.models
 import wagtail.fields
+import wagtail.models.media
 from django.conf import settings
 from django.db import migrations, models
 
@@ -21,12 +24,31 @@ class Migration(migrations.Migration):
         ('portal', '0005_scoped_log_entries'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        migrations.CreateModel(
+            name='Dokumen',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=255, verbose_name='title')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
+                ('file_size', models.PositiveBigIntegerField(editable=False, null=True)),
+                ('file_hash', models.CharField(blank=True, editable=False, max_length=40)),
+                ('file', models.FileField(help_text='Berkas dokumen yang diunggah.', max_length=255, storage=portal.storage.PublicOrPrivateStorage(), upload_to='documents', verbose_name='berkas')),
+                ('collection', models.ForeignKey(default=wagtail.models.media.get_root_collection_id, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.collection', verbose_name='collection')),
+                ('tags', taggit.managers.TaggableManager(blank=True, help_text=None, through='taggit.TaggedItem', to='taggit.Tag', verbose_name='tags')),
+                ('uploaded_by_user', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='uploaded by user')),
+            ],
+            options={
+                'verbose_name': 'dokumen',
+                'verbose_name_plural': 'dokumen',
+                'abstract': False,
+            },
+            bases=(modelsearch.index.Indexed, models.Model),
+        ),
         migrations.CreateModel(
             name='InformasiPublikIndexPage',
             fields=[
@@ -73,7 +95,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('judul', models.CharField(blank=True, help_text='Kosongkan untuk memakai judul dokumen.', max_length=200, verbose_name='judul tautan')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtaildocs.document', verbose_name='dokumen')),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='ppid.dokumen', verbose_name='dokumen')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='dokumen', to='ppid.informasipublikpage')),
             ],
             options={

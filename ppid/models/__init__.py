@@ -1,8 +1,10 @@
+from .dokumen import Dokumen
 from .informasi_publik import (
     InformasiPublikDokumen,
     InformasiPublikIndexPage,
     InformasiPublikPage,
     InformasiPublikTag,
+    exempt_document_ids,
     is_dikecualikan_document,
 )
 from .pengumuman import PengumumanIndexPage, PengumumanPage, active_announcements
@@ -25,6 +27,7 @@ __all__ = [
     "OBJECTION_ANSWER_DAYS",
     "OBJECTION_FILING_DAYS",
     "CatatanPermohonan",
+    "Dokumen",
     "DokumenJawaban",
     "InformasiPublikDokumen",
     "InformasiPublikIndexPage",
@@ -37,5 +40,6 @@ __all__ = [
     "PengumumanPage",
     "PermohonanInformasi",
     "active_announcements",
+    "exempt_document_ids",
     "is_dikecualikan_document",
 ]

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -36,7 +37,7 @@ class InformasiPublikDokumen(Orderable):
         "ppid.InformasiPublikPage", related_name="dokumen", on_delete=models.CASCADE
     )
     document = models.ForeignKey(
-        "wagtaildocs.Document",
+        get_document_model_string(),
         verbose_name=_("dokumen"),
         on_delete=models.CASCADE,
         related_name="+",
@@ -293,8 +294,14 @@ class InformasiPublikPage(BasePage):
                 raise ValidationError(errors)
 
 
+def exempt_document_ids():
+    """Ids of the documents attached to any dikecualikan DIP item (Pasal 17), as a
+    subquery: these are never public files nor listed with a download URL."""
+    return InformasiPublikDokumen.objects.filter(
+        page__kategori=KategoriInformasi.DIKECUALIKAN
+    ).values("document_id")
+
+
 def is_dikecualikan_document(document):
     """Whether ``document`` is attached to any dikecualikan DIP item."""
-    return InformasiPublikDokumen.objects.filter(
-        document=document, page__kategori=KategoriInformasi.DIKECUALIKAN
-    ).exists()
+    return exempt_document_ids().filter(document=document).exists()

@@ -8,6 +8,12 @@ e2e tests run against pytest-django's ``live_server``, so they are transactional
 them ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)`` (see
 ``E2E_DB``) so the rows created by migrations (Wagtail's root page, groups, wilayah)
 are restored before each test.
+
+The production Content-Security-Policy is enforced for the whole e2e package (the
+test settings load its middleware, since the live server loads middleware once;
+``enforced_csp`` switches the policy on). Every tab records the browser's CSP
+complaints and every HTML page that came without the header; either fails the test
+that opened the tab.
 """
 
 import os
@@ -16,6 +22,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.test import override_settings
 from wagtail.models import Page, Site
 
 from home.models import HomePage, StandardPage
@@ -38,6 +46,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 CHROMIUM_MISSING = "Chromium tidak ditemukan: apt-get install chromium"
+CSP_MIDDLEWARE = "portal.csp.PortalCSPMiddleware"
+CSP_CONSOLE_MARK = "Content Security Policy"
 
 DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
 MOBILE_VIEWPORT = {"width": 360, "height": 740}
@@ -70,6 +80,57 @@ def chromium_executable():
     pytest.skip(CHROMIUM_MISSING)
 
 
+@pytest.fixture(scope="package", autouse=True)
+def enforced_csp():
+    """The production policy, enforced while the browser tests run.
+
+    The test settings load the CSP middleware (the live server builds its middleware
+    once, possibly before this package starts); it reads the policy per response.
+    """
+    assert CSP_MIDDLEWARE in settings.MIDDLEWARE, "config/settings/test.py"
+    with override_settings(
+        CONTENT_SECURITY_POLICY={"DIRECTIVES": settings.CSP_DIRECTIVES}
+    ):
+        yield
+
+
+#: What the tabs of the running test reported: CSP violations, pages without CSP.
+_csp_problems = []
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations():
+    """Fail the test when a tab logged a CSP violation or got a page without CSP."""
+    _csp_problems.clear()
+    yield
+    if _csp_problems:
+        problems = "\n".join(f"- {problem}" for problem in _csp_problems)
+        _csp_problems.clear()
+        pytest.fail(f"Content-Security-Policy:\n{problems}", pytrace=False)
+
+
+def watch_csp(context):
+    """Record ``context``'s CSP violations (console) and HTML pages without CSP."""
+
+    def on_console(message):
+        if CSP_CONSOLE_MARK in message.text:
+            where = message.page.url if message.page else "?"
+            _csp_problems.append(f"{where}: {message.text}")
+
+    def on_response(response):
+        if response.request.resource_type != "document":
+            return
+        headers = response.headers
+        if "text/html" in headers.get("content-type", "") and (
+            "content-security-policy" not in headers
+        ):
+            _csp_problems.append(f"{response.url}: no Content-Security-Policy header")
+
+    context.on("console", on_console)
+    context.on("response", on_response)
+    return context
+
+
 @pytest.fixture
 def browser(chromium_executable):
     """A headless Chromium, started after the database is ready and stopped before
@@ -92,7 +153,7 @@ def browser(chromium_executable):
 
 
 def _new_tab(browser, viewport):
-    context = browser.new_context(viewport=viewport, locale="id-ID")
+    context = watch_csp(browser.new_context(viewport=viewport, locale="id-ID"))
     context.set_default_timeout(10_000)
     return context, context.new_page()
 
@@ -224,7 +285,7 @@ def admin_tab(browser, live_url, username, password=FACTORY_PASSWORD):
     """A desktop tab logged in to the Wagtail admin through its login form."""
     from playwright.sync_api import expect
 
-    context = browser.new_context(viewport=DESKTOP_VIEWPORT, locale="id-ID")
+    context = watch_csp(browser.new_context(viewport=DESKTOP_VIEWPORT, locale="id-ID"))
     context.set_default_timeout(10_000)
     tab = context.new_page()
     tab.goto(live_url + "/admin/login/")

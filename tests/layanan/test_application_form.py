@@ -12,6 +12,7 @@ from layanan.forms import field_name, requirement_name
 from layanan.models import Permohonan, StandarLayanan
 from portal.models import Desa
 from portal.uploads import MAX_UPLOAD_BYTES
+from tests.factories import pdf_bytes
 from tests.layanan.factories import (
     StandarLayananFactory,
     kecamatan,
@@ -32,9 +33,7 @@ def png(name="ktp.png"):
 
 
 def pdf(name="kk.pdf"):
-    return SimpleUploadedFile(
-        name, b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n", content_type="application/pdf"
-    )
+    return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from layanan.choices import UNSUR_IKM, StatusPermohonan
 from layanan.forms import field_name, requirement_name
 from layanan.models import Permohonan, StandarLayanan, SurveiIKM
 from portal.uploads import clean_upload
+from tests.factories import pdf_bytes
 from tests.layanan.factories import (
     StandarLayananFactory,
     kecamatan,
@@ -20,7 +21,7 @@ from tests.layanan.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
+PDF_BYTES = pdf_bytes()
 
 
 def url(page, route, *args):

@@ -7,6 +7,7 @@ from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.datastructures import MultiValueDict
 from PIL import Image
+from pypdf import PdfWriter
 
 from portal.forms import CheckedFileField, MultipleCheckedFileField
 from portal.uploads import MAX_UPLOAD_BYTES
@@ -19,7 +20,11 @@ def png(name="foto.png"):
 
 
 def pdf(name="surat.pdf"):
-    return SimpleUploadedFile(name, b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    output = BytesIO()
+    writer.write(output)
+    return SimpleUploadedFile(name, output.getvalue(), "application/pdf")
 
 
 def text_named_jpeg(name="foto.jpg"):

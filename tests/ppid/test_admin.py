@@ -33,6 +33,7 @@ from ppid.choices import (
     StatusPermohonan,
 )
 from ppid.models import PermohonanInformasi
+from tests.factories import pdf_bytes
 from tests.pengaduan.factories import PetugasFactory
 from tests.ppid.factories import create_kip_request
 
@@ -319,7 +320,7 @@ def test_a_refusal_without_a_pasal_17_ground_shows_an_error(editor_client, permo
 def test_deciding_stores_the_cleaned_documents_then_delivery_is_recorded(
     editor_client, permohonan
 ):
-    pdf = SimpleUploadedFile("dpa-2026.pdf", b"%PDF-1.4\n%test\n", "application/pdf")
+    pdf = SimpleUploadedFile("dpa-2026.pdf", pdf_bytes(), "application/pdf")
     response = editor_client.post(
         action_url(permohonan, "putuskan"),
         {
