@@ -7,7 +7,6 @@ from http import HTTPStatus
 from io import BytesIO
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -49,10 +48,7 @@ def api_client(settings):
     settings.PENGADUAN_API_SUBMIT_RATE = "1000/hour"
     settings.PENGADUAN_API_READ_RATE = "1000/hour"
     address = client_address()
-    yield Client(REMOTE_ADDR=address)
-    cache.delete_many(
-        [f"throttle_layanan_{scope}_{address}" for scope in ("submit", "read")]
-    )
+    return Client(REMOTE_ADDR=address)
 
 
 def jpeg(name="ktp.jpg"):
