@@ -129,3 +129,18 @@ class FlagDecisionForm(LaporanActionForm):
         ],
         widget=forms.RadioSelect,
     )
+
+
+class MakeConfidentialForm(LaporanActionForm):
+    alasan = forms.CharField(
+        label=_("Alasan menjadikan rahasia"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Alasan menjadikan laporan rahasia wajib diisi.")
+        },
+        help_text=_(
+            "Wajib diisi; dicatat sebagai catatan internal. Laporan tidak lagi "
+            "dipublikasikan dan tidak dapat dijadikan terbuka kembali."
+        ),
+    )

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from pengaduan.choices import JenisCatatan, StatusLaporan
 from pengaduan.models import (
@@ -25,6 +26,9 @@ from portal.status import StatusMachine, change_status
 from portal.working_days import add_working_days, working_days_between
 
 MAX_ATTACHMENTS = 5
+
+#: Audit-log action of a moderator making a report confidential.
+CONFIDENTIAL_ACTION = "pengaduan.make_confidential"
 
 S = StatusLaporan
 LAPORAN_STATUS = StatusMachine(
@@ -322,3 +326,36 @@ def decide_flags(laporan, user, keep_public):
             else _("tetap disembunyikan")
         },
     )
+
+
+@transaction.atomic
+def make_confidential(laporan, user, reason):
+    """A moderator makes a report confidential (never public again), with a reason.
+
+    Citizens' privacy choices may only be strengthened by staff (DESIGN §4.5): there is
+    no way back to a public report. Writes an internal timeline entry and the audit log.
+    """
+    if not reason or not reason.strip():
+        raise ValidationError(
+            {"alasan": _("Alasan menjadikan laporan rahasia wajib diisi.")}
+        )
+    locked = Laporan.objects.select_for_update().get(pk=laporan.pk)
+    if locked.rahasia:
+        raise ValidationError(_("Laporan ini sudah rahasia."))
+    laporan.rahasia = True
+    Laporan.objects.filter(pk=laporan.pk).update(rahasia=True)
+    entry = CatatanLaporan.objects.create(
+        laporan=laporan,
+        author=user if user and user.is_authenticated else None,
+        is_public=False,
+        jenis=JenisCatatan.CATATAN_INTERNAL,
+        message=_("Laporan dijadikan rahasia. Alasan: %(reason)s")
+        % {"reason": reason.strip()},
+    )
+    log(
+        instance=laporan,
+        action=CONFIDENTIAL_ACTION,
+        user=user if user and user.is_authenticated else None,
+        data={"rahasia": True, "catatan": entry.pk},
+    )
+    return entry

@@ -7,6 +7,7 @@ scope answers 404, whichever URL is used.
 """
 
 import django_filters
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -103,8 +104,26 @@ class LaporanIndexView(ProcessingIndexView):
         return None
 
 
+#: What the citizen submitted and chose: never changed in the admin (DESIGN §4.5).
+#: Staff may only make a report confidential, through the "Jadikan rahasia" action.
+CITIZEN_FIELDS = frozenset({"judul", "isi", "alamat", "anonim", "rahasia"})
+
+
 class LaporanEditView(ScopedObjectMixin, generic.EditView):
-    pass
+    """Edits only the report's classification; never the citizen's text or privacy.
+
+    The form is built from ``LaporanViewSet.form_fields``, so posted citizen fields
+    are ignored; this check keeps a later change of that list from reopening them.
+    """
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        editable = set(form_class.base_fields)
+        if editable & CITIZEN_FIELDS:
+            raise ImproperlyConfigured(
+                f"The laporan edit form must not hold {sorted(editable & CITIZEN_FIELDS)}."
+            )
+        return form_class
 
 
 class LaporanDeleteView(ScopedObjectMixin, generic.DeleteView):
@@ -125,6 +144,15 @@ class LaporanUsageView(ScopedListingObjectMixin, UsageView):
 def _decide_flags(laporan, user, data):
     keep_public = data["keputusan"] == admin_forms.FlagDecisionForm.TAMPILKAN
     return services.decide_flags(laporan, user, keep_public)
+
+
+def _make_confidential(laporan, user, data):
+    return services.make_confidential(laporan, user, data["alasan"])
+
+
+def _not_confidential(laporan):
+    """Whether the report may still be made confidential (never the other way)."""
+    return not laporan.rahasia
 
 
 def _has_flags(laporan):
@@ -210,6 +238,18 @@ ACTIONS = ActionSet(
             form_class=admin_forms.FlagDecisionForm,
             success_message=_("Keputusan atas tanda pembaca %(code)s disimpan."),
             run=_decide_flags,
+        ),
+        Action(
+            name="jadikan-rahasia",
+            label=_("Jadikan rahasia"),
+            permission="process",
+            available_when=_not_confidential,
+            form_class=admin_forms.MakeConfidentialForm,
+            success_message=_(
+                "Laporan %(code)s dijadikan rahasia dan tidak lagi dipublikasikan."
+            ),
+            run=_make_confidential,
+            destructive=True,
         ),
     ],
     policy=LaporanPermissionPolicy(Laporan),
@@ -375,9 +415,10 @@ class LaporanViewSet(ProcessingViewSet):
         "rahasia": _("Rahasia"),
     }
     export_filename = "laporan-e-laga"
-    # Moderators may correct the text (e.g. remove personal data) and keep it private;
-    # every status change goes through the processing actions instead.
-    form_fields = ["jenis", "judul", "isi", "alamat", "rahasia"]
+    # Only the classification may be corrected here. The citizen's text and privacy
+    # choices never change (DESIGN §4.5): a report is made confidential through the
+    # "jadikan-rahasia" action, and every status change goes through the actions too.
+    form_fields = ["jenis"]
 
     def get_file_urlpatterns(self):
         return [

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from pengaduan.models import Laporan
+from pengaduan.services import CONFIDENTIAL_ACTION
 from pengaduan.tasks import REMINDER_ACTION
 from pengaduan.viewsets import (
     ELagaViewSetGroup,
@@ -35,4 +36,13 @@ def register_reminder_action(actions):
         REMINDER_ACTION,
         _("Pengingat batas waktu"),
         _("Pengingat batas waktu dikirim ke moderator"),
+    )
+
+
+@hooks.register("register_log_actions")
+def register_confidential_action(actions):
+    actions.register_action(
+        CONFIDENTIAL_ACTION,
+        _("Jadikan rahasia"),
+        _("Laporan dijadikan rahasia"),
     )

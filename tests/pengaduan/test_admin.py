@@ -256,8 +256,10 @@ def test_the_dashboard_panel_keeps_a_constant_number_of_queries(moderator_client
     assert count_queries(2) == count_queries(15)
 
 
-def test_moderators_may_correct_the_text_but_not_the_status(moderator_client):
+def test_moderators_may_correct_only_the_kind_not_the_text_privacy_or_status(
+    moderator_client,
+):
     laporan = DispatchedLaporanFactory()
     response = moderator_client.get(reverse("laporan:edit", args=[laporan.pk]))
     fields = set(response.context["form"].fields)
-    assert fields == {"jenis", "judul", "isi", "alamat", "rahasia"}
+    assert fields == {"jenis"}
