@@ -38,6 +38,30 @@ class ExtendForm(PermohonanActionForm):
     )
 
 
+class PublicSummaryForm(PermohonanActionForm):
+    ringkasan_publik = forms.CharField(
+        label=_("Ringkasan publik"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Tampil di register publik menggantikan teks pemohon. Jangan tulis data "
+            "pribadi: nama, NIK, nomor telepon, email atau alamat."
+        ),
+    )
+    alasan = forms.CharField(
+        label=_("Alasan perubahan"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Dicatat di riwayat internal; tidak dikirim kepada pemohon."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["ringkasan_publik"].initial = self.permohonan.ringkasan_publik
+
+
 class DecideForm(PermohonanActionForm):
     keputusan = forms.ChoiceField(
         label=_("Keputusan"),

@@ -172,7 +172,12 @@ class StatusPermohonanOut(Schema):
 
 class RegisterOut(Schema):
     nomor_registrasi: str = Field(alias="kode_lacak")
-    informasi_diminta: str
+    ringkasan_publik: str = Field(
+        description=(
+            "Ringkasan informasi yang diminta, ditulis PPID tanpa data pribadi; "
+            "kosong bila belum tersedia. Teks asli pemohon tidak pernah ditampilkan."
+        )
+    )
     diterima_pada: datetime.date
     status: str
     status_label: str
@@ -457,7 +462,7 @@ def track_permohonan(request, nomor: str):
     response={200: list[RegisterOut], 422: ErrorOut, 429: ErrorOut},
     summary="Register permohonan informasi publik",
     description=(
-        "Register publik: nomor registrasi, informasi yang diminta, tanggal "
+        "Register publik: nomor registrasi, ringkasan publik yang ditulis PPID, tanggal "
         "diterima, status, keputusan dan lama penyelesaian dalam hari kerja; terbaru "
         "dulu, dengan saringan tahun, status dan keputusan. Tanpa identitas pemohon."
     ),
@@ -473,12 +478,13 @@ def list_register(request, filters: Query[RegisterFilter]):
         conditions &= Q(status=filters.status)
     if filters.keputusan:
         conditions &= Q(keputusan=filters.keputusan)
-    # Only what the register shows: never a column of the requester's identity.
+    # Only what the register shows: never a column of the requester's identity nor
+    # the text they typed.
     return (
         PermohonanInformasi.objects.filter(conditions)
         .only(
             "kode_lacak",
-            "informasi_diminta",
+            "ringkasan_publik",
             "diterima_pada",
             "status",
             "keputusan",

@@ -461,6 +461,9 @@ def _requests(editor, atasan):
         received = _at(today - datetime.timedelta(days=355 - number * 14), 9)
         decision = DECISIONS[number % len(DECISIONS)]
         permohonan = _new_request(number)
+        # The demo's requests hold no personal data, so the PPID confirms them as
+        # their public summary; the open ones below still wait for theirs.
+        services.set_public_summary(permohonan, editor, INFORMATION[number])
         extended = number in EXTENDED
         if extended:
             services.extend(

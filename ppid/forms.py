@@ -95,7 +95,9 @@ class PermohonanInformasiForm(HoneypotMixin, forms.ModelForm):
             "email": _("Isi email atau telepon agar kami dapat mengabari Anda."),
             "informasi_diminta": _(
                 "Sebutkan sejelas mungkin dokumen atau data yang Anda butuhkan. "
-                "Paling banyak 4.000 karakter."
+                "Jangan tulis data pribadi di sini (NIK, nomor telepon, email, nama "
+                "orang lain); identitas Anda cukup diisi pada bagian Identitas "
+                "pemohon. Paling banyak 4.000 karakter."
             ),
             "tujuan": _("Paling banyak 2.000 karakter."),
         }

@@ -30,6 +30,10 @@ PERMOHONAN_STATUS = StatusMachine(
     labels=dict(StatusPermohonan.choices),
 )
 
+#: Audit-log action of writing or correcting a request's public summary.
+PUBLIC_SUMMARY_ACTION = "ppid.ringkasan_publik"
+PUBLIC_SUMMARY_MAX_LENGTH = 300
+
 KOMISI_INFORMASI_NOTICE = gettext_lazy(
     "Apabila Anda tidak puas dengan tanggapan atas keberatan ini, Anda dapat mengajukan "
     "permohonan penyelesaian sengketa informasi kepada Komisi Informasi Provinsi Sumatera "
@@ -184,6 +188,45 @@ def deliver(permohonan, user, delivered_on=None):
         _("Informasi disampaikan kepada pemohon pada %(date)s.")
         % {"date": delivered_on.strftime("%d-%m-%Y")},
     )
+
+
+@transaction.atomic
+def set_public_summary(permohonan, user, text, reason=""):
+    """Write or correct the summary the public register shows instead of the raw text.
+
+    The requester's own text never changes; the change is logged with its reason and
+    noted on the internal timeline (not shown to the requester).
+    """
+    text = (text or "").strip()
+    reason = (reason or "").strip()
+    if not text:
+        raise ValidationError({"ringkasan_publik": _("Ringkasan publik wajib diisi.")})
+    if len(text) > PUBLIC_SUMMARY_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "ringkasan_publik": _(
+                    "Ringkasan publik paling banyak %(max)s karakter."
+                )
+                % {"max": PUBLIC_SUMMARY_MAX_LENGTH}
+            }
+        )
+    previous = permohonan.ringkasan_publik
+    permohonan.ringkasan_publik = text
+    permohonan.save(update_fields=["ringkasan_publik"])
+    log(
+        instance=permohonan,
+        action=PUBLIC_SUMMARY_ACTION,
+        user=user,
+        data={"sebelumnya": previous, "ringkasan": text, "alasan": reason},
+    )
+    message = (
+        _("Ringkasan publik diubah menjadi: %(summary)s")
+        if previous
+        else _("Ringkasan publik ditulis: %(summary)s")
+    ) % {"summary": text}
+    if reason:
+        message += " " + _("Alasan: %(reason)s") % {"reason": reason}
+    return permohonan.linimasa.create(author=user, message=message, is_public=False)
 
 
 def objection_refusal(permohonan, today=None):

@@ -44,10 +44,11 @@ from ppid.models import (
 )
 
 REGISTER_PER_PAGE = 25
-#: The columns public pages may read: never the requester's identity.
+#: The columns public pages may read: never the requester's identity nor the text
+#: they typed (``informasi_diminta``); the register shows the PPID's public summary.
 PUBLIC_COLUMNS = (
     "kode_lacak",
-    "informasi_diminta",
+    "ringkasan_publik",
     "status",
     "diterima_pada",
     "batas_waktu",
@@ -60,6 +61,8 @@ PUBLIC_COLUMNS = (
     "diputuskan_pada",
     "disampaikan_pada",
 )
+#: What the register shows until the PPID has written a public summary.
+SUMMARY_PLACEHOLDER = _("Ringkasan belum tersedia")
 REFUSALS = (KeputusanPermohonan.DITOLAK, KeputusanPermohonan.DIBERIKAN_SEBAGIAN)
 
 
@@ -412,7 +415,7 @@ def _register_csv(requests):
     """The public register as CSV text, one row per request."""
     header = [
         gettext("nomor_registrasi"),
-        gettext("informasi_diminta"),
+        gettext("ringkasan_informasi"),
         gettext("tanggal_diterima"),
         gettext("status"),
         gettext("keputusan"),
@@ -421,7 +424,7 @@ def _register_csv(requests):
     rows = (
         [
             item.kode_lacak,
-            item.informasi_diminta,
+            item.ringkasan_publik or gettext(SUMMARY_PLACEHOLDER),
             timezone.localdate(item.diterima_pada).isoformat(),
             item.get_status_display(),
             item.get_keputusan_display() if item.keputusan else "",
@@ -433,7 +436,7 @@ def _register_csv(requests):
 
 
 def register(request, page):
-    """The public register: number, information asked, dates, decision, days taken."""
+    """The public register: number, public summary, dates, decision, days taken."""
     filter_keys = {"tahun", "status", "keputusan"}
     form = RegisterFilterForm(request.GET if filter_keys & set(request.GET) else None)
     requests = form.filter(PermohonanInformasi.objects.only(*PUBLIC_COLUMNS)).order_by(

@@ -81,8 +81,11 @@ def keberatan_for_user(user):
 
 
 class PPIDPermissionPolicy(ServiceRecordPermissionPolicy):
-    """Model permissions of PPID staff only; never added or copied in the admin, and
-    only superusers delete."""
+    """Model permissions of PPID staff only; never added, copied or edited in the
+    admin (what the citizen typed never changes; every change is a processing action),
+    and only superusers delete."""
+
+    disabled_actions = frozenset({"add", "copy", "change"})
 
     def user_has_permission(self, user, action):
         if action in self.disabled_actions or action == "delete":
@@ -100,8 +103,6 @@ class PPIDPermissionPolicy(ServiceRecordPermissionPolicy):
 
 class KeberatanPermissionPolicy(PPIDPermissionPolicy):
     """Objections are answered on their request's page, never edited as records."""
-
-    disabled_actions = frozenset({"add", "copy", "change"})
 
 
 def scoped_permohonan(request):
@@ -261,6 +262,17 @@ ACTIONS = ActionSet(
             ),
         ),
         Action(
+            name="ringkasan-publik",
+            label=_("Tulis ringkasan publik"),
+            permission=PROCESS_PERMISSION,
+            available_when=lambda p: True,
+            form_class=admin_forms.PublicSummaryForm,
+            success_message=_("Ringkasan publik %(code)s disimpan."),
+            run=lambda p, user, data: services.set_public_summary(
+                p, user, data["ringkasan_publik"], data["alasan"]
+            ),
+        ),
+        Action(
             name="jawab-keberatan",
             label=_("Jawab keberatan"),
             permission=ANSWER_PERMISSION,
@@ -396,9 +408,9 @@ class PermohonanViewSet(ProcessingViewSet):
         "disampaikan_pada": _("Disampaikan"),
     }
     export_filename = "permohonan-informasi"
-    # PPID staff may correct the wording (e.g. remove personal data before the public
-    # register shows it); every status change goes through the actions instead.
-    form_fields = ["informasi_diminta"]
+    # The citizen's text is never edited (the policy disables "change"); the public
+    # register shows the summary written through the "ringkasan-publik" action.
+    form_fields = []
 
     def get_file_urlpatterns(self):
         return [
@@ -468,7 +480,8 @@ class KeberatanViewSet(ModelViewSet):
     search_backend_name = None
     ordering = ["-diajukan_pada"]
     list_per_page = 50
-    form_fields = ["uraian"]
+    # The objection the citizen typed is never edited (the policy disables "change").
+    form_fields = []
 
 
 # The yearly report.

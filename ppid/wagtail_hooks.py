@@ -13,6 +13,7 @@ from ppid.models import (
     Keberatan,
     PermohonanInformasi,
 )
+from ppid.services import PUBLIC_SUMMARY_ACTION
 from ppid.tasks import KIP_REMINDER_ACTION
 from ppid.viewsets import (
     KeberatanPermissionPolicy,
@@ -54,4 +55,9 @@ def register_reminder_action(actions):
         KIP_REMINDER_ACTION,
         _("Pengingat batas waktu PPID"),
         _("Pengingat batas waktu dikirim ke petugas PPID"),
+    )
+    actions.register_action(
+        PUBLIC_SUMMARY_ACTION,
+        _("Ringkasan publik"),
+        _("Ringkasan publik register ditulis atau dikoreksi"),
     )

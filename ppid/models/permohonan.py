@@ -72,6 +72,16 @@ class PermohonanInformasi(TrackedSubmission):
         _("rincian informasi yang dibutuhkan"), max_length=4000
     )
     tujuan = models.TextField(_("tujuan penggunaan informasi"), max_length=2000)
+    ringkasan_publik = models.TextField(
+        _("ringkasan publik"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Ringkasan informasi yang diminta, ditulis PPID untuk register publik, "
+            "tanpa data pribadi (nama, NIK, telepon, email, alamat). Register tidak "
+            "pernah menampilkan teks asli pemohon."
+        ),
+    )
     cara_memperoleh = models.CharField(
         _("cara memperoleh informasi"), max_length=10, choices=CaraMemperoleh.choices
     )

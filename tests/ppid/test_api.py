@@ -457,7 +457,7 @@ def test_the_register_lists_requests_with_days_taken_and_no_identity(api_client)
     row = body["items"][1]
     assert row == {
         "nomor_registrasi": decided.kode_lacak,
-        "informasi_diminta": decided.informasi_diminta,
+        "ringkasan_publik": "",
         "diterima_pada": "2026-03-02",
         "status": "diputuskan",
         "status_label": "Diputuskan",

@@ -356,12 +356,18 @@ def test_documents_are_served_through_the_secret_link_only(client, layanan):
 def test_register_lists_requests_with_decision_and_days_taken(client, layanan):
     with freeze_time("2026-02-02 09:00:00+07:00"):
         decided = create_kip_request(decided=KeputusanPermohonan.DIBERIKAN_SEBAGIAN)
-        waiting = create_kip_request(informasi_diminta="Data stunting 2025.")
+        waiting = create_kip_request(
+            informasi_diminta="Data stunting 2025.",
+            ringkasan_publik="Data stunting per desa tahun 2025.",
+        )
     response = client.get(url(layanan, "register"))
     html = response.content.decode()
     assert decided.kode_lacak in html and waiting.kode_lacak in html
     assert "Diberikan sebagian" in html
-    assert "Data stunting 2025." in html
+    # Only the PPID's summary, never the requester's own text.
+    assert "Data stunting per desa tahun 2025." in html
+    assert "Data stunting 2025." not in html
+    assert "Ringkasan belum tersedia" in html
     days = {
         item.pk: getattr(item, "register_days_taken", None)
         for item in response.context["requests"]
@@ -410,7 +416,7 @@ def test_register_runs_a_constant_number_of_queries(client, layanan):
 
 
 def test_register_csv_has_the_filtered_rows(client, layanan):
-    create_kip_request(informasi_diminta="=HYPERLINK(1)")
+    create_kip_request(ringkasan_publik="=HYPERLINK(1)")
     response = client.get(url(layanan, "register"), {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     body = response.content.decode()
@@ -420,7 +426,7 @@ def test_register_csv_has_the_filtered_rows(client, layanan):
 
 def test_register_csv_shows_every_formula_like_request_as_text(client, layanan):
     for text in ("+62 812 3456", "-1+1", "@SUM(A1:A9)"):
-        create_kip_request(informasi_diminta=text)
+        create_kip_request(ringkasan_publik=text)
     response = client.get(url(layanan, "register"), {"format": "csv"})
     requested = {row[1] for row in csv.reader(io.StringIO(response.content.decode()))}
     assert {"'+62 812 3456", "'-1+1", "'@SUM(A1:A9)"} <= requested
