@@ -247,6 +247,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "portal.lockout.login_username"
 AXES_CLIENT_IP_CALLABLE = "portal.lockout.login_address"
 AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+# django-axes masks the username (an owner's email) and the address in its log lines
+# (AXES_SENSITIVE_PARAMETERS, its default); a test keeps it so.
 AXES_ENABLE_ADMIN = False
 AXES_HTTP_RESPONSE_CODE = 429
 # Wrong passwords during the lockout do not extend it.

@@ -104,3 +104,23 @@ def test_password_resets_for_one_email_are_limited_across_addresses(
         ]
     assert statuses == [302, 302, 429]
     assert len(mailoutbox) == 2
+
+
+def test_login_attempts_leave_no_email_or_address_in_the_logs(
+    axes_on, home_page, caplog
+):
+    owner = OwnerFactory(username="rahasia.pemilik@example.com")
+    address = client_address()
+    client = Client(REMOTE_ADDR=address)
+    with caplog.at_level("DEBUG"):
+        _login(client, owner.username, "salah-sekali")
+        _login(client, owner.username, PASSWORD)
+    axes_lines = [
+        record.getMessage()
+        for record in caplog.records
+        if "AXES" in record.getMessage()
+    ]
+    assert axes_lines, "django-axes logged nothing: the check would be hollow"
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert owner.username not in logged
+    assert address not in logged
