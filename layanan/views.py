@@ -20,7 +20,6 @@ from layanan.choices import StatusPermohonan
 from layanan.forms import (
     FIELD_PREFIX,
     REQUIREMENT_PREFIX,
-    CheckedFileField,
     PerbaikanForm,
     PermohonanForm,
     SurveiForm,
@@ -31,7 +30,8 @@ from layanan.models import (
     Permohonan,
     StandarLayanan,
 )
-from portal.http import FORM_REFERRER_POLICY, private
+from portal.forms import CheckedFileField
+from portal.http import FORM_REFERRER_POLICY, NO_REFERRER, private
 from portal.models import Desa, Kecamatan
 from portal.ratelimit import mark_limited, refuse_form, submit_limit
 from portal.routes import page_context, route_url
@@ -43,8 +43,6 @@ from portal.validators import validation_messages
 UPLOAD_ACCEPT = (
     "image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf"
 )
-
-NO_REFERRER = "no-referrer"
 
 
 def _live_service(slug):

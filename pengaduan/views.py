@@ -36,7 +36,7 @@ from pengaduan.statistics import (
     statistics_csv,
 )
 from portal.csv_export import csv_response
-from portal.http import private, private_redirect
+from portal.http import NO_REFERRER, private, private_redirect
 from portal.models import Desa, Kecamatan
 from portal.pagination import paginate
 from portal.ratelimit import mark_limited, refuse_form, submit_limit
@@ -141,7 +141,7 @@ def submission_form(request, page):
             else:
                 return private_redirect(
                     route_url(page, "confirmation", laporan.token_rahasia),
-                    referrer_policy="no-referrer",
+                    referrer_policy=NO_REFERRER,
                 )
         files_dropped = bool(request.FILES)
     else:

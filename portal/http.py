@@ -5,6 +5,9 @@ from django.template.response import TemplateResponse
 
 PRIVATE_CACHE_CONTROL = "private, no-cache, no-store, max-age=0"
 
+#: Pages and redirects whose address holds a secret token: browsers send no referrer.
+NO_REFERRER = "no-referrer"
+
 #: Pages with a POST form: the path (with the secret token) never leaves the page,
 #: but the origin does, as browsers send ``Origin: null`` under ``no-referrer`` and
 #: Django's CSRF check refuses that.

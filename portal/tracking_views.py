@@ -15,11 +15,9 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from portal.forms import TRACKING_CODE_LABEL, TrackingCodeForm
-from portal.http import FORM_REFERRER_POLICY, private, private_redirect
+from portal.http import FORM_REFERRER_POLICY, NO_REFERRER, private, private_redirect
 from portal.ratelimit import read_limit, submit_limit, too_many_requests_page
 from portal.routes import PageView, page_context
-
-NO_REFERRER = "no-referrer"
 
 
 class SubmissionPageView(PageView):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.csv_export import csv_response, write_csv
-from portal.http import FORM_REFERRER_POLICY, private, private_redirect
+from portal.http import FORM_REFERRER_POLICY, NO_REFERRER, private, private_redirect
 from portal.pagination import paginate
 from portal.ratelimit import mark_limited, refuse_form, submit_limit
 from portal.routes import page_context, route_url
@@ -151,7 +151,7 @@ def request_form(request, page):
             else:
                 return private_redirect(
                     route_url(page, "confirmation", permohonan.token_rahasia),
-                    referrer_policy="no-referrer",
+                    referrer_policy=NO_REFERRER,
                 )
     else:
         form = PermohonanInformasiForm()
@@ -343,7 +343,7 @@ def objection_form(request, page):
                         messages.success(request, success)
                         return private_redirect(
                             route_url(page, "secret_page", permohonan.token_rahasia),
-                            referrer_policy="no-referrer",
+                            referrer_policy=NO_REFERRER,
                         )
                 status = 400
     response = TemplateResponse(
