@@ -256,6 +256,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Portal Langkat"
+# No Gravatar: officers' email hashes would go to a third party, and offline
+# installations would show broken images. Wagtail falls back to its own avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -307,8 +310,7 @@ CSP_DIRECTIVES = {
     "frame-ancestors": [NONE],
 }
 # The Wagtail admin (and its page previews) uses inline scripts and style
-# attributes, Gravatar pictures, blob: previews of chosen images and Wagtail's
-# release check; it may frame itself (previews). Everything else stays as strict.
+# attributes, blob: previews of chosen images and Wagtail's release check; it may frame itself (previews). Everything else stays as strict.
 CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
 CSP_ADMIN_DIRECTIVES = {
     **CSP_DIRECTIVES,
@@ -318,8 +320,6 @@ CSP_ADMIN_DIRECTIVES = {
         SELF,
         "data:",
         "blob:",
-        # No scheme: the page's own (Wagtail asks for //www.gravatar.com/...).
-        "www.gravatar.com",
         *CSP_MAP_TILE_HOSTS,
     ],
     "font-src": [SELF, "data:"],

@@ -11,7 +11,8 @@ from django.template import RequestContext, Template
 from django.test import RequestFactory
 
 from portal.csp import PortalCSPMiddleware
-from tests.pengaduan.factories import create_elaga_page
+from portal.roles import EDITOR_PPID
+from tests.pengaduan.factories import PetugasFactory, create_elaga_page
 from tests.portal.test_settings import PRODUCTION_ENV, run_python
 
 MIDDLEWARE = "portal.csp.PortalCSPMiddleware"
@@ -128,6 +129,19 @@ def test_the_admin_gets_its_own_policy_that_still_forbids_framing_elsewhere(
     assert policy["object-src"] == ["'none'"]
     assert policy["form-action"] == ["'self'"]
     assert policy["base-uri"] == ["'self'"]
+
+
+def test_officers_avatars_never_come_from_gravatar(client, production_csp, home_page):
+    client.force_login(
+        PetugasFactory(
+            username="moderator", email="petugas@langkatkab.go.id", role=EDITOR_PPID
+        )
+    )
+    response = client.get("/admin/")
+    assert response.status_code == HTTPStatus.OK
+    assert "gravatar" not in response.content.decode()
+    assert "gravatar" not in response[HEADER]
+    assert "default-user-avatar" in response.content.decode()
 
 
 def test_no_report_only_header_unless_configured(client, production_csp, home_page):
