@@ -310,7 +310,8 @@ CSP_DIRECTIVES = {
     "frame-ancestors": [NONE],
 }
 # The Wagtail admin (and its page previews) uses inline scripts and style
-# attributes, blob: previews of chosen images and Wagtail's release check; it may frame itself (previews). Everything else stays as strict.
+# attributes, blob: previews of chosen images and Wagtail's release check; it may
+# frame itself (previews). Everything else stays as strict.
 CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
 CSP_ADMIN_DIRECTIVES = {
     **CSP_DIRECTIVES,
