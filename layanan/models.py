@@ -30,7 +30,7 @@ from portal.status import TimelineEntry
 from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
 from portal.validators import mask_nik, validate_nik
-from portal.working_days import deadline_status
+from portal.working_days import RunningDeadlineMixin, add_working_days, deadline_status
 
 OPEN_STATUSES = (
     StatusPermohonan.DIAJUKAN,
@@ -224,7 +224,7 @@ class PermohonanQuerySet(models.QuerySet):
         return permohonan_scope_for(user, self)
 
 
-class Permohonan(TrackedSubmission):
+class Permohonan(RunningDeadlineMixin, TrackedSubmission):
     """A citizen's online application for a kecamatan service (DESIGN §4.4)."""
 
     host_page_model = "layanan.EKecamatanIndexPage"
@@ -342,6 +342,17 @@ class Permohonan(TrackedSubmission):
         return deadline_status(
             self.diverifikasi_pada, self.waktu_hari_kerja, completed=self.selesai_pada
         )
+
+    def running_deadline(self, calendar=None):
+        """The service time, counted from verification until the application closes."""
+        if not self.diverifikasi_pada or self.alasan_penolakan:
+            return None
+        return add_working_days(self.diverifikasi_pada, self.waktu_hari_kerja, calendar)
+
+    @classmethod
+    def with_running_deadline(cls):
+        """Open applications only: a completed one keeps the deadline it was held to."""
+        return super().with_running_deadline().filter(status__in=OPEN_STATUSES)
 
     @property
     def survey_open(self):

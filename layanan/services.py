@@ -10,7 +10,6 @@ from layanan.ikm import ELEMENT_FIELDS
 from layanan.models import BerkasPermohonan, SurveiIKM
 from portal.notifications import notify
 from portal.status import StatusMachine, change_status
-from portal.working_days import add_working_days
 
 S = StatusPermohonan
 PERMOHONAN_STATUS = StatusMachine(
@@ -130,9 +129,7 @@ def verify(permohonan, user, message):
     """The documents are complete: the service time starts counting (hari kerja)."""
     message = _require(message)
     permohonan.diverifikasi_pada = timezone.now()
-    permohonan.batas_waktu = add_working_days(
-        permohonan.diverifikasi_pada, permohonan.waktu_hari_kerja
-    )
+    permohonan.store_running_deadline()
     return _change(permohonan, S.DIVERIFIKASI, user, message)
 
 
@@ -200,7 +197,7 @@ def _extension(upload):
 def reject(permohonan, user, reason):
     reason = _require(reason, field="alasan", text=_("Alasan penolakan wajib diisi."))
     permohonan.alasan_penolakan = reason
-    permohonan.batas_waktu = None
+    permohonan.store_running_deadline()
     return _change(permohonan, S.DITOLAK, user, reason)
 
 

@@ -324,15 +324,20 @@ class PermohonanSecretPageView(PermohonanPageMixin, SecretPageView):
         super().setup(request, *args, **kwargs)
         self.fix_form = None
 
-    def handle_post(self, request):
+    def bind_action_form(self, request):
         if self.submission.status != StatusPermohonan.PERLU_PERBAIKAN:
-            self.action_errors.append(
-                gettext("Permohonan ini tidak sedang menunggu perbaikan.")
-            )
             return None
         self.fix_form = PerbaikanForm(
             request.POST, request.FILES, permohonan=self.submission
         )
+        return self.fix_form
+
+    def handle_post(self, request):
+        if self.bind_action_form(request) is None:
+            self.action_errors.append(
+                gettext("Permohonan ini tidak sedang menunggu perbaikan.")
+            )
+            return None
         if not self.fix_form.is_valid():
             return None
         try:

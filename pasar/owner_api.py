@@ -372,7 +372,7 @@ def list_products(request):
 
 @router.get(
     "/produk/{produk_id}",
-    response={200: ProdukOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: ProdukOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Satu produk saya (versi terakhir)",
 )
 def get_product(request, produk_id: RecordId):
@@ -450,6 +450,7 @@ _UPDATE_DOC = {
         401: ErrorOut,
         404: ErrorOut,
         415: ErrorOut,
+        422: ErrorOut,
     },
     "summary": "Ubah produk saya (versi baru)",
     "description": (
@@ -477,7 +478,13 @@ def update_product_post(request, produk_id: RecordId):
 
 @router.post(
     "/produk/{produk_id}/kirim",
-    response={200: ProdukOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut},
+    response={
+        200: ProdukOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        404: ErrorOut,
+        422: ErrorOut,
+    },
     summary="Kirim produk untuk ditinjau moderator",
     description=(
         "Memulai moderasi versi terakhir, atau melanjutkannya setelah perbaikan "

@@ -2,7 +2,8 @@
 
 Submissions are validated by :class:`pengaduan.forms.LaporanForm`, the same form the
 public site uses, so both channels apply exactly the same rules. No response of this
-router carries the reporter's identity.
+router carries the reporter's identity: citizens' free text and public answers pass
+through :func:`portal.masking.mask_personal_data`, with the reporter's name.
 """
 
 import datetime
@@ -28,6 +29,7 @@ from pengaduan.models import (
 from pengaduan.services import MAX_ATTACHMENTS
 from portal.api_errors import ErrorOut, error_response
 from portal.api_forms import ClientAddressThrottle, form_errors, read_form_body
+from portal.masking import mask_personal_data
 from portal.pagination import LimitOffsetPagination
 from portal.tracking import normalise_tracking_code
 
@@ -159,6 +161,18 @@ class LaporanPublikOut(Schema):
     diterima_pada: datetime.datetime
 
     @staticmethod
+    def resolve_judul(laporan):
+        return mask_personal_data(laporan.judul, laporan.nama_pelapor)
+
+    @staticmethod
+    def resolve_isi(laporan):
+        return mask_personal_data(laporan.isi, laporan.nama_pelapor)
+
+    @staticmethod
+    def resolve_alamat(laporan):
+        return mask_personal_data(laporan.alamat, laporan.nama_pelapor)
+
+    @staticmethod
     def resolve_desa(laporan):
         return laporan.desa.nama if laporan.desa else None
 
@@ -284,7 +298,7 @@ def track_laporan(request, kode: str):
                 "jenis": entry.jenis,
                 "status_sebelumnya": entry.status_from,
                 "status_baru": entry.status_to,
-                "pesan": entry.message,
+                "pesan": mask_personal_data(entry.message, laporan.nama_pelapor),
             }
             for entry in _public_entries(laporan)
         ],

@@ -12,10 +12,8 @@ from wagtail.log_actions import log
 
 from pengaduan.choices import JenisCatatan, StatusLaporan
 from pengaduan.models import (
-    FIRST_FOLLOWUP_DAYS,
     FLAGS_TO_HIDE,
     REOPEN_WINDOW_DAYS,
-    VERIFICATION_DAYS,
     CatatanLaporan,
     LampiranLaporan,
     Laporan,
@@ -23,7 +21,7 @@ from pengaduan.models import (
 )
 from portal.notifications import notify
 from portal.status import StatusMachine, change_status
-from portal.working_days import add_working_days, working_days_between
+from portal.working_days import working_days_between
 
 MAX_ATTACHMENTS = 5
 
@@ -88,7 +86,7 @@ def submit_laporan(laporan, uploads=()):
         )
     laporan.status = StatusLaporan.BARU
     laporan.diterima_pada = timezone.now()
-    laporan.batas_waktu = add_working_days(laporan.diterima_pada, VERIFICATION_DAYS)
+    laporan.store_running_deadline()
     laporan.save()
     for upload in uploads:
         LampiranLaporan.objects.create(
@@ -126,7 +124,7 @@ def reject(laporan, user, reason):
     laporan.alasan_penolakan = reason.strip()
     laporan.ditolak_oleh = user
     laporan.diverifikasi_pada = laporan.diverifikasi_pada or timezone.now()
-    laporan.batas_waktu = None
+    laporan.store_running_deadline()
     return _change(laporan, StatusLaporan.DITOLAK, user, reason.strip())
 
 
@@ -140,9 +138,7 @@ def dispatch(laporan, user, perangkat_daerah, message=""):
     laporan.perangkat_daerah = perangkat_daerah
     laporan.didisposisikan_pada = timezone.now()
     laporan.tindak_lanjut_pertama_pada = None
-    laporan.batas_waktu = add_working_days(
-        laporan.didisposisikan_pada, FIRST_FOLLOWUP_DAYS
-    )
+    laporan.store_running_deadline()
     public_message = _("Laporan diteruskan ke %(opd)s.") % {
         "opd": perangkat_daerah.nama
     }
@@ -168,9 +164,7 @@ def add_followup(laporan, user, message, public=True):
         raise ValidationError({"pesan": _("Isi tindak lanjut wajib diisi.")})
     if laporan.status == StatusLaporan.DIDISPOSISIKAN and public:
         laporan.tindak_lanjut_pertama_pada = timezone.now()
-        laporan.batas_waktu = add_working_days(
-            laporan.diterima_pada, laporan.kategori.target_hari_kerja
-        )
+        laporan.store_running_deadline()
         entry = _change(laporan, StatusLaporan.DITINDAKLANJUTI, user, message.strip())
         entry.jenis = JenisCatatan.TINDAK_LANJUT
         entry.save(update_fields=["jenis"])
@@ -200,7 +194,7 @@ def resolve(laporan, user, message):
     if not message or not message.strip():
         raise ValidationError({"pesan": _("Jawaban penyelesaian wajib diisi.")})
     laporan.selesai_pada = timezone.now()
-    laporan.batas_waktu = None
+    laporan.store_running_deadline()
     return _change(laporan, StatusLaporan.SELESAI, user, message.strip())
 
 
@@ -253,9 +247,7 @@ def reopen(laporan, reason):
     laporan.selesai_pada = None
     laporan.didisposisikan_pada = timezone.now()
     laporan.tindak_lanjut_pertama_pada = None
-    laporan.batas_waktu = add_working_days(
-        laporan.didisposisikan_pada, FIRST_FOLLOWUP_DAYS
-    )
+    laporan.store_running_deadline()
     return _change(
         laporan,
         StatusLaporan.DIDISPOSISIKAN,

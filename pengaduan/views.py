@@ -286,17 +286,23 @@ class LaporanSecretPageView(LaporanPageMixin, SecretPageView):
             self.submission, request.GET["lampiran"], images_only=False
         )
 
-    def handle_post(self, request):
+    def bind_action_form(self, request):
         action = request.POST.get("aksi", "")
         form_class = SECRET_ACTIONS.get(action)
         if form_class is None:
+            return None
+        self.forms[action] = form_class(request.POST, prefix=action)
+        return self.forms[action]
+
+    def handle_post(self, request):
+        form = self.bind_action_form(request)
+        if form is None:
             self.action_errors.append(gettext("Tindakan tidak dikenal."))
             return None
-        form = self.forms[action] = form_class(request.POST, prefix=action)
         if not form.is_valid():
             return None
         try:
-            return _apply_action(self.submission, action, form)
+            return _apply_action(self.submission, request.POST["aksi"], form)
         except ValidationError as error:
             self.action_errors.extend(validation_messages(error))
             return None
@@ -366,7 +372,8 @@ class PublishedFilterForm(forms.Form):
 
 
 def published_reports():
-    """Published reports with only what public pages show (never identity fields)."""
+    """Published reports with only what public pages show: no identity field but
+    the reporter's name, read only for the masker to take it out of the text."""
     return (
         Laporan.objects.published()
         .select_related("kategori", "kecamatan", "desa", "perangkat_daerah")
@@ -379,6 +386,7 @@ def published_reports():
             "diterima_pada",
             "rahasia",
             "disembunyikan",
+            "nama_pelapor",
             "kategori__nama",
             "kategori__slug",
             "kategori__selalu_rahasia",

@@ -7,6 +7,7 @@ scope answers 404, whichever URL is used.
 """
 
 import django_filters
+from django import forms
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
@@ -15,6 +16,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -430,10 +433,37 @@ class LaporanViewSet(ProcessingViewSet):
         ]
 
 
+class KategoriLaporanForm(WagtailAdminModelForm):
+    """A category's "never public" switch is turned on freely, but never off while the
+    category holds reports: they were filed under that promise, and staff may only
+    strengthen a citizen's privacy (DESIGN §4.5)."""
+
+    def clean_selalu_rahasia(self):
+        selalu_rahasia = self.cleaned_data["selalu_rahasia"]
+        if (
+            not selalu_rahasia
+            and self.instance.pk
+            and KategoriLaporan.objects.filter(
+                pk=self.instance.pk, selalu_rahasia=True, laporan__isnull=False
+            ).exists()
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Laporan dalam kategori ini dikirim dengan janji tidak pernah "
+                    "dipublikasikan, jadi pilihan ini tidak dapat dimatikan. Buat "
+                    "kategori baru untuk laporan yang boleh tampil di daftar publik."
+                )
+            )
+        return selalu_rahasia
+
+
 class KategoriLaporanViewSet(SnippetViewSet):
     """Report categories: routing, targets and privacy switches (editorial settings)."""
 
     model = KategoriLaporan
+    edit_handler = ObjectList(
+        KategoriLaporan.panels, base_form_class=KategoriLaporanForm
+    )
     icon = "tag"
     menu_label = _("Kategori laporan")
     list_display = [

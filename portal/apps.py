@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,14 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Inti Portal")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.models import HariLibur
+        from portal.working_days import calendar_changed
+
+        # Connected here, not in wagtail_hooks, so that every process (the admin,
+        # the task worker, a management command) moves the running deadlines.
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(
+                calendar_changed, sender=HariLibur, dispatch_uid=f"hari-libur-{name}"
+            )

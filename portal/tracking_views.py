@@ -16,7 +16,14 @@ from django.template.response import TemplateResponse
 
 from portal.forms import TRACKING_CODE_LABEL, TrackingCodeForm
 from portal.http import FORM_REFERRER_POLICY, NO_REFERRER, private, private_redirect
-from portal.ratelimit import read_limit, submit_limit, too_many_requests_page
+from portal.ratelimit import (
+    TOO_MANY_REQUESTS,
+    limited_message,
+    mark_limited,
+    read_limit,
+    submit_limit,
+    too_many_requests_page,
+)
 from portal.routes import PageView, page_context
 
 
@@ -120,11 +127,15 @@ class SecretPageView(SubmissionPageView):
     """The submitter's own page behind the secret link.
 
     Apps supply ``get_page_context()`` (what the page shows), optionally
-    ``serve_file()`` (a download asked for by a GET parameter) and
+    ``serve_file()`` (a download asked for by a GET parameter),
+    ``bind_action_form()``, which binds the form of the POSTed action to what was
+    typed (kept where ``get_page_context()`` finds it) without running anything, and
     ``handle_post()``, which runs the submitter's action through the app's service
     and returns a success message, or ``None`` after recording why it failed (bound
     forms, ``self.action_errors``). Success redirects back to the page (POST/
-    redirect/GET); failure renders the page again with status 400.
+    redirect/GET); failure renders the page again with status 400. A POST over the
+    app's submit limit runs nothing: the page comes back with status 429, the action
+    form still holding what was typed and the reason (how long to wait) on top.
     """
 
     def dispatch(self, request, *args, **kwargs):
@@ -142,10 +153,7 @@ class SecretPageView(SubmissionPageView):
         self.submission = self.get_by_token(token)
         decision = submit_limit(self.rate_scope).hit(request)
         if not decision.allowed:
-            response = too_many_requests_page(
-                request, decision, self.get_context_data(submission=self.submission)
-            )
-            return private(response, referrer_policy=NO_REFERRER, noindex=True)
+            return self.refuse(request, decision)
         success = self.handle_post(request)
         if success:
             messages.success(request, success)
@@ -155,6 +163,12 @@ class SecretPageView(SubmissionPageView):
         # Reload: a failed service call may have run part of its checks.
         self.submission = self.get_by_token(token)
         return self.render(request, status=400)
+
+    def refuse(self, request, decision):
+        """Over the submit limit: the page again, what was typed kept, nothing run."""
+        self.bind_action_form(request)
+        self.action_errors.append(limited_message(decision))
+        return mark_limited(self.render(request, status=TOO_MANY_REQUESTS), decision)
 
     def render(self, request, status=200):
         context = self.get_context_data(
@@ -166,6 +180,9 @@ class SecretPageView(SubmissionPageView):
         return private(response, referrer_policy=FORM_REFERRER_POLICY, noindex=True)
 
     def serve_file(self, request):
+        return None
+
+    def bind_action_form(self, request):
         return None
 
     def handle_post(self, request):

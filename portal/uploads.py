@@ -1,9 +1,11 @@
 """Checking and cleaning citizens' uploads (DESIGN §4.2).
 
 The type is decided by the content, not the name: images are opened with Pillow and
-re-encoded, which drops EXIF data such as GPS positions; PDFs must parse with pypdf
-and carry no active content (JavaScript, launch actions, embedded files) and no
-encryption. Anything else is refused with a message in Bahasa Indonesia.
+re-encoded, which drops EXIF data such as GPS positions; PDFs must parse with pypdf,
+open without a password and carry no active content (JavaScript, launch actions,
+embedded files). A PDF encrypted with an owner password only (it opens without one;
+common for scanned letters) is decrypted with the empty password and checked like
+any other. Anything else is refused with a message in Bahasa Indonesia.
 """
 
 import logging
@@ -16,8 +18,8 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -113,13 +115,15 @@ class _PdfRefusal(Exception):
 
 
 def check_pdf(data, name):
-    """Refuse ``data`` unless it is a readable, unencrypted PDF with no active content.
+    """Refuse ``data`` unless it is a readable PDF that opens without a password
+    and has no active content.
 
     The raw bytes are searched for active-content names first; then the document
-    is parsed with pypdf and its object graph is walked from the trailer
-    (catalogue, pages, annotations, actions, name trees) without rendering
-    anything; the walk is bounded by ``MAX_PDF_PAGES`` and ``MAX_PDF_OBJECTS``.
-    Raises ``ValidationError`` naming the file.
+    is parsed with pypdf (an encrypted one decrypted with the empty password, as a
+    viewer opens it) and its object graph is walked from the trailer (catalogue,
+    pages, annotations, actions, name trees) without rendering anything; the walk
+    is bounded by ``MAX_PDF_PAGES`` and ``MAX_PDF_OBJECTS``. Raises
+    ``ValidationError`` naming the file.
     """
     invalid = ValidationError(
         _("Berkas %(name)s bukan PDF yang valid.") % {"name": name}, code="type"
@@ -134,14 +138,7 @@ def check_pdf(data, name):
     try:
         reader = PdfReader(BytesIO(data), strict=False)
         if reader.is_encrypted:
-            raise ValidationError(
-                _(
-                    "PDF %(name)s dilindungi kata sandi atau dienkripsi. Kirim "
-                    "berkas PDF yang tidak dilindungi."
-                )
-                % {"name": name},
-                code="pdf_encrypted",
-            )
+            _decrypt_without_password(reader, name)
         pages = len(reader.pages)
         if pages == 0:
             raise invalid
@@ -159,6 +156,9 @@ def check_pdf(data, name):
         raise _pdf_refusal(refusal.code, name) from None
     except ValidationError:
         raise
+    except DependencyError:
+        # An encryption the installed crypto provider cannot undo.
+        raise _unreadable_encryption(name) from None
     except (
         PyPdfError,
         OSError,
@@ -173,6 +173,39 @@ def check_pdf(data, name):
         raise _pdf_refusal("pdf_complex", name) from None
     finally:
         pdf_logger.setLevel(previous_level)
+
+
+def _decrypt_without_password(reader, name):
+    """Open an encrypted PDF as a viewer does, with the empty user password.
+
+    Only an owner password (restricting printing or copying) is accepted: the
+    objects read afterwards come decrypted, so the walk checks the real content.
+    """
+    try:
+        opened = reader.decrypt("")
+    except (DependencyError, NotImplementedError):
+        raise _unreadable_encryption(name) from None
+    if opened == PasswordType.NOT_DECRYPTED:
+        raise ValidationError(
+            _(
+                "PDF %(name)s hanya dapat dibuka dengan kata sandi. Kirim berkas PDF "
+                "yang dapat dibuka tanpa kata sandi."
+            )
+            % {"name": name},
+            code="pdf_encrypted",
+        )
+
+
+def _unreadable_encryption(name):
+    """An encryption pypdf cannot undo here (an algorithm it does not implement)."""
+    return ValidationError(
+        _(
+            "PDF %(name)s dienkripsi dengan cara yang tidak dapat kami periksa. "
+            "Kirim berkas PDF yang tidak dilindungi."
+        )
+        % {"name": name},
+        code="pdf_encrypted",
+    )
 
 
 def _active_name_in_bytes(data):

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays
+from django.apps import apps
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 # Enough calendar days to hold any deadline of the domain (60 hari kerja plus holidays).
 _SEARCH_WINDOW_DAYS = 400
@@ -56,6 +59,11 @@ class WorkingDayCalendar:
         )
         self._cache = {}
 
+    @classmethod
+    def complete(cls):
+        """A calendar holding every closure, for computations over many unrelated dates."""
+        return cls(datetime.date.min, datetime.date.max)
+
     def is_working_day(self, day):
         if day not in self._cache:
             self._cache[day] = (
@@ -95,13 +103,14 @@ def is_working_day(day):
     return WorkingDayCalendar(day, day).is_working_day(day)
 
 
-def add_working_days(received, count):
+def add_working_days(received, count, calendar=None):
     """The date of the ``count``-th working day after ``received`` (day 0).
 
     ``received`` is a date or an aware datetime, which counts from its WIB date.
+    ``calendar`` spares the query when many deadlines are computed at once.
     """
     day = to_local_date(received)
-    calendar = WorkingDayCalendar(
+    calendar = calendar or WorkingDayCalendar(
         day, day + datetime.timedelta(days=_SEARCH_WINDOW_DAYS)
     )
     return calendar.add(day, count)
@@ -138,19 +147,105 @@ class DeadlineStatus:
         return self.completed_on <= self.deadline
 
 
-def deadline_status(received, count, completed=None, today=None):
+def deadline_status(received, count, completed=None, today=None, calendar=None):
     """The deadline ``count`` working days after ``received``, and the days left.
 
     While open, ``working_days_left`` counts from ``today`` (WIB) to the deadline:
     0 on the deadline itself, negative once overdue. Once ``completed``, it counts
     from the completion.
     """
-    deadline = add_working_days(received, count)
+    return status_against(
+        add_working_days(received, count, calendar),
+        completed=completed,
+        today=today,
+        calendar=calendar,
+    )
+
+
+def status_against(deadline, completed=None, today=None, calendar=None):
+    """Where an item stands against a ``deadline`` date (see :func:`deadline_status`)."""
     completed_on = to_local_date(completed) if completed else None
     reference = completed_on or to_local_date(today or timezone.localdate())
+    if calendar is None:
+        left = working_days_between(reference, deadline)
+    else:
+        left = calendar.between(reference, deadline)
     return DeadlineStatus(
         deadline=deadline,
         reference=reference,
-        working_days_left=working_days_between(reference, deadline),
+        working_days_left=left,
         completed_on=completed_on,
     )
+
+
+class RunningDeadlineMixin:
+    """A model that stores the deadline now running in ``batas_waktu``.
+
+    The stored date serves lists, filters, overdue flags and reminders in SQL. It is
+    never set by hand: :meth:`running_deadline` computes it from the stored facts and
+    the calendar, services store it through :meth:`store_running_deadline`, and a
+    change of the calendar (a :class:`~portal.models.HariLibur` added, moved or
+    removed) refreshes every running row, so pages, reminders and overdue flags move
+    together.
+    """
+
+    def running_deadline(self, calendar=None):
+        """The date now due, or ``None`` when nothing runs (closed, or not started)."""
+        raise NotImplementedError
+
+    def deadline_timeline(self):
+        """The related manager of timeline entries that record a moved deadline."""
+        return self.linimasa
+
+    def store_running_deadline(self, calendar=None):
+        self.batas_waktu = self.running_deadline(calendar)
+        return self.batas_waktu
+
+    @classmethod
+    def with_running_deadline(cls):
+        return cls._default_manager.filter(batas_waktu__isnull=False)
+
+
+def running_deadline_models():
+    return [
+        model for model in apps.get_models() if issubclass(model, RunningDeadlineMixin)
+    ]
+
+
+@transaction.atomic
+def refresh_running_deadlines():
+    """Recompute the stored deadline of every running item after the calendar changed.
+
+    Each moved deadline is noted on the item's timeline, which citizens see, so the
+    date in the header and the latest date in the timeline agree. Returns the number
+    of items whose deadline moved.
+    """
+    calendar = WorkingDayCalendar.complete()
+    moved = 0
+    for model in running_deadline_models():
+        changed = []
+        for item in model.with_running_deadline().iterator():
+            previous = item.batas_waktu
+            if item.store_running_deadline(calendar) == previous:
+                continue
+            changed.append(item)
+            if item.batas_waktu:
+                item.deadline_timeline().create(
+                    message=_(
+                        "Batas waktu disesuaikan dari %(previous)s menjadi %(new)s "
+                        "karena perubahan hari libur."
+                    )
+                    % {
+                        "previous": previous.strftime("%d-%m-%Y"),
+                        "new": item.batas_waktu.strftime("%d-%m-%Y"),
+                    }
+                )
+        model._default_manager.bulk_update(changed, ["batas_waktu"])
+        moved += len(changed)
+    return moved
+
+
+def calendar_changed(raw=False, **kwargs):
+    """``post_save``/``post_delete`` of a :class:`~portal.models.HariLibur`."""
+    if not raw:
+        refresh_running_deadlines()

@@ -49,11 +49,13 @@ class PublicSummaryForm(PermohonanActionForm):
         ),
     )
     alasan = forms.CharField(
-        label=_("Alasan perubahan"),
-        required=False,
+        label=_("Alasan"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Dicatat di riwayat internal; tidak dikirim kepada pemohon."),
+        help_text=_(
+            "Misalnya: data pribadi dihapus, atau ringkasan diperbaiki. Dicatat di "
+            "riwayat internal; tidak dikirim kepada pemohon."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

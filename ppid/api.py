@@ -3,7 +3,8 @@
 Requests and objections are validated by the forms of :mod:`ppid.forms`, the
 same forms the public site uses, and saved through :mod:`ppid.services`. No
 response of this router carries the requester's identity: the register and tracking
-show the request, its dates and its outcome only.
+show the request, its dates and its outcome only, their written texts passed through
+:func:`portal.masking.mask_personal_data` with the requester's name.
 """
 
 import datetime
@@ -25,6 +26,7 @@ from portal.api_forms import (
     form_errors,
     read_form_body,
 )
+from portal.masking import mask_personal_data
 from portal.pagination import LimitOffsetPagination
 from portal.tracking import normalise_tracking_code
 from portal.working_days import WorkingDayCalendar, to_local_date
@@ -188,6 +190,10 @@ class RegisterOut(Schema):
     )
 
     @staticmethod
+    def resolve_ringkasan_publik(permohonan):
+        return mask_personal_data(permohonan.ringkasan_publik, permohonan.nama)
+
+    @staticmethod
     def resolve_diterima_pada(permohonan):
         return timezone.localdate(permohonan.diterima_pada)
 
@@ -273,7 +279,7 @@ def _date(value):
     return timezone.localdate(value) if value else None
 
 
-def _keberatan_status(keberatan):
+def _keberatan_status(keberatan, names):
     return {
         "status": keberatan.status,
         "status_label": keberatan.get_status_display(),
@@ -282,7 +288,7 @@ def _keberatan_status(keberatan):
         "batas_waktu": keberatan.batas_waktu,
         "putusan": keberatan.putusan,
         "putusan_label": keberatan.get_putusan_display() if keberatan.putusan else "",
-        "tanggapan": keberatan.tanggapan,
+        "tanggapan": mask_personal_data(keberatan.tanggapan, names),
         "dijawab_pada": _date(keberatan.dijawab_pada),
     }
 
@@ -429,6 +435,8 @@ def track_permohonan(request, nomor: str):
         return _not_found(request)
     keberatan = getattr(permohonan, "keberatan", None)
     deadline = permohonan.deadline
+    # Open to anyone with the number: written texts are masked, with the name.
+    names = (permohonan.nama,)
     return {
         "nomor_registrasi": permohonan.kode_lacak,
         "status": permohonan.status,
@@ -437,23 +445,25 @@ def track_permohonan(request, nomor: str):
         "batas_waktu": deadline.deadline,
         "terlambat": deadline.is_overdue,
         "diperpanjang": bool(permohonan.diperpanjang_pada),
-        "alasan_perpanjangan": permohonan.alasan_perpanjangan,
+        "alasan_perpanjangan": mask_personal_data(
+            permohonan.alasan_perpanjangan, names
+        ),
         "keputusan": permohonan.keputusan,
         "keputusan_label": (
             permohonan.get_keputusan_display() if permohonan.keputusan else ""
         ),
-        "jawaban": permohonan.jawaban,
+        "jawaban": mask_personal_data(permohonan.jawaban, names),
         "dasar_penolakan": permohonan.dasar_penolakan,
         "dasar_penolakan_label": (
             permohonan.get_dasar_penolakan_display()
             if permohonan.dasar_penolakan
             else ""
         ),
-        "uji_konsekuensi": permohonan.uji_konsekuensi,
+        "uji_konsekuensi": mask_personal_data(permohonan.uji_konsekuensi, names),
         "diputuskan_pada": _date(permohonan.diputuskan_pada),
         "disampaikan_pada": permohonan.disampaikan_pada,
         "batas_keberatan": permohonan.objection_deadline(),
-        "keberatan": _keberatan_status(keberatan) if keberatan else None,
+        "keberatan": _keberatan_status(keberatan, names) if keberatan else None,
     }
 
 
@@ -478,13 +488,14 @@ def list_register(request, filters: Query[RegisterFilter]):
         conditions &= Q(status=filters.status)
     if filters.keputusan:
         conditions &= Q(keputusan=filters.keputusan)
-    # Only what the register shows: never a column of the requester's identity nor
-    # the text they typed.
+    # Only what the register shows: never the text the requester typed, nor their
+    # identity but the name, read only to mask it out of the summary.
     return (
         PermohonanInformasi.objects.filter(conditions)
         .only(
             "kode_lacak",
             "ringkasan_publik",
+            "nama",
             "diterima_pada",
             "status",
             "keputusan",

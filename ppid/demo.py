@@ -31,9 +31,6 @@ from ppid.choices import (
     TingkatPengumuman,
 )
 from ppid.models import (
-    ANSWER_DAYS,
-    EXTENSION_DAYS,
-    OBJECTION_ANSWER_DAYS,
     CatatanPermohonan,
     InformasiPublikDokumen,
     InformasiPublikIndexPage,
@@ -463,7 +460,12 @@ def _requests(editor, atasan):
         permohonan = _new_request(number)
         # The demo's requests hold no personal data, so the PPID confirms them as
         # their public summary; the open ones below still wait for theirs.
-        services.set_public_summary(permohonan, editor, INFORMATION[number])
+        services.set_public_summary(
+            permohonan,
+            editor,
+            INFORMATION[number],
+            "Ringkasan ditulis PPID tanpa data pribadi.",
+        )
         extended = number in EXTENDED
         if extended:
             services.extend(
@@ -504,16 +506,15 @@ def _requests(editor, atasan):
 def _backdate(permohonan, received, extended, decided, delivered):
     """Move a request's timestamps (and its timeline) back to ``received``."""
     extended_at = _at(add_working_days(received, 8), 11) if extended else None
-    deadline = add_working_days(
-        received, ANSWER_DAYS + (EXTENSION_DAYS if extended else 0)
-    )
     PermohonanInformasi.objects.filter(pk=permohonan.pk).update(
         diterima_pada=received,
         diperpanjang_pada=extended_at,
         diputuskan_pada=decided,
         disampaikan_pada=delivered,
-        batas_waktu=None if decided else deadline,
     )
+    permohonan.refresh_from_db()
+    permohonan.store_running_deadline()
+    permohonan.save(update_fields=["batas_waktu"])
     times = {
         StatusPermohonan.DITERIMA: received,
         StatusPermohonan.DIPERPANJANG: extended_at,
@@ -539,18 +540,16 @@ def _objections(built, atasan):
     ]
     for permohonan, grounds, outcome in plan:
         permohonan.refresh_from_db()
-        start = permohonan.objection_window_start()
-        filed = _at(add_working_days(start, 3), 10)
+        filed = _at(add_working_days(permohonan.kip_deadlines().objection_from, 3), 10)
         keberatan = services.file_keberatan(
             permohonan,
             grounds,
             "Saya keberatan karena informasi tersebut menyangkut kepentingan publik.",
             today=filed.date(),
         )
-        Keberatan.objects.filter(pk=keberatan.pk).update(
-            diajukan_pada=filed,
-            batas_waktu=add_working_days(filed, OBJECTION_ANSWER_DAYS),
-        )
+        keberatan.diajukan_pada = filed
+        keberatan.store_running_deadline()
+        keberatan.save(update_fields=["diajukan_pada", "batas_waktu"])
         CatatanPermohonan.objects.filter(
             permohonan=permohonan, status_to="", created_at__gt=filed
         ).update(created_at=filed)

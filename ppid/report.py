@@ -37,10 +37,8 @@ from ppid.choices import (
     PutusanKeberatan,
     StatusPermohonan,
 )
+from ppid.deadlines import kip_deadlines
 from ppid.models import (
-    ANSWER_DAYS,
-    EXTENSION_DAYS,
-    OBJECTION_ANSWER_DAYS,
     Keberatan,
     PermohonanInformasi,
 )
@@ -205,7 +203,11 @@ def yearly_report(year, today=None):
         Keberatan.objects.filter(diajukan_pada__gte=start, diajukan_pada__lt=end)
         .order_by()
         .values_list(
-            "alasan", "putusan", "dijawab_pada", "batas_waktu", "diajukan_pada"
+            "alasan",
+            "putusan",
+            "dijawab_pada",
+            "diajukan_pada",
+            "permohonan__diterima_pada",
         )
     )
     report = KIPYearlyReport(year=year, generated_on=today)
@@ -226,9 +228,9 @@ def yearly_report(year, today=None):
         delivered,
     ) in requests:
         received_on = to_local_date(received)
-        deadline = calendar.add(
-            received_on, ANSWER_DAYS + (EXTENSION_DAYS if extended_at else 0)
-        )
+        deadline = kip_deadlines(
+            received_on, extended=bool(extended_at), calendar=calendar
+        ).answer
         report.received += 1
         report.extended += bool(extended_at)
         report.delivered += bool(delivered)
@@ -263,19 +265,19 @@ def yearly_report(year, today=None):
     report.refusals_by_ground = _counted(DasarPengecualian.choices, grounds)
 
     outcomes, objection_grounds = Counter(), Counter()
-    for letters, outcome, answered_at, deadline, filed_at in objections:
+    for letters, outcome, answered_at, filed_at, received in objections:
         report.objections_filed += 1
         objection_grounds.update(set(letters or []))
+        answer_deadline = kip_deadlines(
+            received, objection_filed=filed_at, calendar=calendar
+        ).objection_answer
         if answered_at:
             report.objections_answered += 1
             outcomes[outcome] += 1
-            answer_deadline = calendar.add(
-                to_local_date(filed_at), OBJECTION_ANSWER_DAYS
-            )
             report.objections_late += to_local_date(answered_at) > answer_deadline
         else:
             report.objections_pending += 1
-            report.objections_late += bool(deadline and today > deadline)
+            report.objections_late += today > answer_deadline
     report.objections_by_outcome = _counted(PutusanKeberatan.choices, outcomes)
     report.objections_by_ground = _counted(AlasanKeberatan.choices, objection_grounds)
     return report

@@ -9,7 +9,6 @@ from wagtail.log_actions import log
 
 from portal.notifications import notify
 from portal.status import STATUS_CHANGE_ACTION, StatusMachine, change_status
-from portal.working_days import add_working_days
 from ppid.choices import (
     AlasanKeberatan,
     KeputusanPermohonan,
@@ -17,7 +16,7 @@ from ppid.choices import (
     StatusKeberatan,
     StatusPermohonan,
 )
-from ppid.models import ANSWER_DAYS, EXTENSION_DAYS, DokumenJawaban, Keberatan
+from ppid.models import DokumenJawaban, Keberatan
 
 S = StatusPermohonan
 PERMOHONAN_STATUS = StatusMachine(
@@ -71,7 +70,7 @@ def submit_permohonan(permohonan):
     """Register a validated, unsaved request; the requester gets its number by email."""
     permohonan.status = StatusPermohonan.DITERIMA
     permohonan.diterima_pada = timezone.now()
-    permohonan.batas_waktu = add_working_days(permohonan.diterima_pada, ANSWER_DAYS)
+    permohonan.store_running_deadline()
     permohonan.save()
     message = _(
         "Permohonan informasi Anda telah diterima dengan nomor registrasi %(code)s. "
@@ -85,18 +84,40 @@ def submit_permohonan(permohonan):
     return permohonan
 
 
+def extension_refusal(permohonan, today=None):
+    """Why the answer period cannot be extended now, or ``None`` when it can.
+
+    Pasal 22 ayat (8) UU 14/2008 extends a running period, once: not after the
+    10 hari kerja have lapsed, nor once a decision or an objection exists.
+    """
+    today = today or timezone.localdate()
+    if permohonan.diperpanjang_pada:
+        return _("Jangka waktu hanya dapat diperpanjang satu kali.")
+    if permohonan.status != StatusPermohonan.DITERIMA or permohonan.diputuskan_pada:
+        return _("Permohonan yang sudah diputuskan tidak dapat diperpanjang.")
+    if hasattr(permohonan, "keberatan"):
+        return _("Permohonan yang sudah diajukan keberatan tidak dapat diperpanjang.")
+    until = permohonan.kip_deadlines().extension_until
+    if today > until:
+        return _(
+            "Jangka waktu 10 hari kerja berakhir pada %(deadline)s; perpanjangan hanya "
+            "dapat diberikan selama jangka waktu itu berjalan (Pasal 22 ayat (8) "
+            "UU 14/2008)."
+        ) % {"deadline": until.strftime("%d-%m-%Y")}
+    return None
+
+
 @transaction.atomic
-def extend(permohonan, user, reason):
+def extend(permohonan, user, reason, today=None):
     """Extend the answer deadline once by 7 hari kerja, with a written reason."""
+    refusal = extension_refusal(permohonan, today=today)
+    if refusal:
+        raise ValidationError(refusal)
     if not reason or not reason.strip():
         raise ValidationError({"alasan": _("Alasan perpanjangan wajib diisi.")})
-    if permohonan.diperpanjang_pada:
-        raise ValidationError(_("Jangka waktu hanya dapat diperpanjang satu kali."))
     permohonan.diperpanjang_pada = timezone.now()
     permohonan.alasan_perpanjangan = reason.strip()
-    permohonan.batas_waktu = add_working_days(
-        permohonan.diterima_pada, ANSWER_DAYS + EXTENSION_DAYS
-    )
+    permohonan.store_running_deadline()
     message = _(
         "Jangka waktu jawaban diperpanjang sampai %(deadline)s. Alasan: %(reason)s"
     ) % {
@@ -143,7 +164,7 @@ def decide(
     permohonan.uji_konsekuensi = (uji_konsekuensi or "").strip() if refused else ""
     permohonan.diputuskan_pada = timezone.now()
     permohonan.diputuskan_oleh = user
-    permohonan.batas_waktu = None
+    permohonan.store_running_deadline()
     entry = _change(
         permohonan,
         StatusPermohonan.DIPUTUSKAN,
@@ -191,7 +212,7 @@ def deliver(permohonan, user, delivered_on=None):
 
 
 @transaction.atomic
-def set_public_summary(permohonan, user, text, reason=""):
+def set_public_summary(permohonan, user, text, reason):
     """Write or correct the summary the public register shows instead of the raw text.
 
     The requester's own text never changes; the change is logged with its reason and
@@ -201,6 +222,8 @@ def set_public_summary(permohonan, user, text, reason=""):
     reason = (reason or "").strip()
     if not text:
         raise ValidationError({"ringkasan_publik": _("Ringkasan publik wajib diisi.")})
+    if not reason:
+        raise ValidationError({"alasan": _("Tuliskan alasan ringkasan ini.")})
     if len(text) > PUBLIC_SUMMARY_MAX_LENGTH:
         raise ValidationError(
             {
@@ -224,26 +247,30 @@ def set_public_summary(permohonan, user, text, reason=""):
         if previous
         else _("Ringkasan publik ditulis: %(summary)s")
     ) % {"summary": text}
-    if reason:
-        message += " " + _("Alasan: %(reason)s") % {"reason": reason}
+    message += " " + _("Alasan: %(reason)s") % {"reason": reason}
     return permohonan.linimasa.create(author=user, message=message, is_public=False)
 
 
 def objection_refusal(permohonan, today=None):
-    """Why an objection cannot be filed now, or ``None`` when it can."""
+    """Why an objection cannot be filed now, or ``None`` when it can.
+
+    Pasal 36 ayat (1) UU 14/2008: within 30 hari kerja of the decision, however
+    late it came, or while there is none, of the missed answer deadline.
+    """
     today = today or timezone.localdate()
     if hasattr(permohonan, "keberatan"):
         return _("Keberatan atas permohonan ini sudah diajukan.")
-    if not permohonan.diputuskan_pada and today <= permohonan.deadline.deadline:
+    deadlines = permohonan.kip_deadlines()
+    if not permohonan.diputuskan_pada and today <= deadlines.answer:
         return _(
             "Permohonan masih dalam jangka waktu jawaban sampai %(deadline)s; keberatan "
             "dapat diajukan setelah ada keputusan atau bila batas waktu terlewati."
-        ) % {"deadline": permohonan.deadline.deadline.strftime("%d-%m-%Y")}
-    if today > permohonan.objection_deadline():
+        ) % {"deadline": deadlines.answer.strftime("%d-%m-%Y")}
+    if today > deadlines.objection_until:
         return _(
             "Batas waktu pengajuan keberatan (30 hari kerja, sampai %(deadline)s) telah "
             "terlewati."
-        ) % {"deadline": permohonan.objection_deadline().strftime("%d-%m-%Y")}
+        ) % {"deadline": deadlines.objection_until.strftime("%d-%m-%Y")}
     return None
 
 
@@ -266,7 +293,7 @@ def file_keberatan(permohonan, alasan, uraian, today=None):
         uraian=uraian.strip(),
         diajukan_pada=timezone.now(),
     )
-    keberatan.batas_waktu = keberatan.deadline.deadline
+    keberatan.store_running_deadline()
     keberatan.save(update_fields=["batas_waktu"])
     message = _(
         "Keberatan diterima dan akan dijawab atasan PPID paling lambat %(deadline)s."
@@ -293,7 +320,7 @@ def answer_keberatan(keberatan, user, putusan, tanggapan):
     keberatan.status = StatusKeberatan.DIJAWAB
     keberatan.dijawab_pada = timezone.now()
     keberatan.dijawab_oleh = user
-    keberatan.batas_waktu = None
+    keberatan.store_running_deadline()
     keberatan.save()
     log(
         instance=keberatan,

@@ -1,8 +1,10 @@
 """Public KIP views, hosted by the routes of :class:`~pengaduan.models.LayananInformasiPage`.
 
 Forms, secret links and tracking answer ``Cache-Control: private, no-cache,
-no-store`` (see :func:`pengaduan.views.private`). No public view reads or shows the
-requester's identity: the register and tracking load only the request's own columns.
+no-store`` (see :func:`pengaduan.views.private`). No public view shows the
+requester's identity: the register and tracking load only the request's own columns,
+and the requester's name only for :func:`portal.masking.mask_personal_data` to take
+it out of the texts they show.
 """
 
 from django import forms
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.csv_export import csv_response, write_csv
 from portal.http import FORM_REFERRER_POLICY, NO_REFERRER, private, private_redirect
+from portal.masking import mask_personal_data
 from portal.pagination import paginate
 from portal.ratelimit import mark_limited, refuse_form, submit_limit
 from portal.routes import page_context, route_url
@@ -28,16 +31,18 @@ from portal.working_days import WorkingDayCalendar, to_local_date
 from ppid import report as kip_report
 from ppid import services
 from ppid.choices import KeputusanPermohonan, StatusPermohonan
+from ppid.deadlines import (
+    ANSWER_DAYS,
+    EXTENSION_DAYS,
+    OBJECTION_ANSWER_DAYS,
+    OBJECTION_FILING_DAYS,
+)
 from ppid.forms import (
     IdentitasPemohonForm,
     KeberatanForm,
     PermohonanInformasiForm,
 )
 from ppid.models import (
-    ANSWER_DAYS,
-    EXTENSION_DAYS,
-    OBJECTION_ANSWER_DAYS,
-    OBJECTION_FILING_DAYS,
     CatatanPermohonan,
     DokumenJawaban,
     PermohonanInformasi,
@@ -61,6 +66,8 @@ PUBLIC_COLUMNS = (
     "diputuskan_pada",
     "disampaikan_pada",
 )
+#: Read by public views only to mask the requester's name out of the texts above.
+MASKING_COLUMNS = ("nama",)
 #: What the register shows until the PPID has written a public summary.
 SUMMARY_PLACEHOLDER = _("Ringkasan belum tersedia")
 REFUSALS = (KeputusanPermohonan.DITOLAK, KeputusanPermohonan.DIBERIKAN_SEBAGIAN)
@@ -104,6 +111,7 @@ def _status_context(permohonan):
 def _public_requests():
     return PermohonanInformasi.objects.select_related("keberatan").only(
         *PUBLIC_COLUMNS,
+        *MASKING_COLUMNS,
         "keberatan__status",
         "keberatan__alasan",
         "keberatan__diajukan_pada",
@@ -204,7 +212,12 @@ class RequestTrackView(TrackView):
         return _public_requests()
 
     def get_status_context(self, permohonan):
-        return _status_context(permohonan)
+        # Open to anyone with the number: the written answers are masked.
+        return {
+            **_status_context(permohonan),
+            "mask_personal": True,
+            "mask_name": permohonan.nama,
+        }
 
 
 # ---------- The requester's secret page ----------
@@ -264,8 +277,12 @@ class RequestSecretPageView(SecretPageView):
             return None
         return _serve_document(self.submission, request.GET["dokumen"])
 
+    def bind_action_form(self, request):
+        self.objection_form = KeberatanForm(request.POST)
+        return self.objection_form
+
     def handle_post(self, request):
-        self.objection_form = form = KeberatanForm(request.POST)
+        form = self.bind_action_form(request)
         refusal = services.objection_refusal(self.submission)
         if refusal:
             self.action_errors.append(refusal)
@@ -287,6 +304,7 @@ class RequestSecretPageView(SecretPageView):
             "objection_form": self.objection_form,
             "objection_refusal": services.objection_refusal(permohonan),
             "objection_filing_days": OBJECTION_FILING_DAYS,
+            "objection_until": permohonan.objection_deadline(),
         }
 
 
@@ -424,7 +442,8 @@ def _register_csv(requests):
     rows = (
         [
             item.kode_lacak,
-            item.ringkasan_publik or gettext(SUMMARY_PLACEHOLDER),
+            mask_personal_data(item.ringkasan_publik, item.nama)
+            or gettext(SUMMARY_PLACEHOLDER),
             timezone.localdate(item.diterima_pada).isoformat(),
             item.get_status_display(),
             item.get_keputusan_display() if item.keputusan else "",
@@ -439,9 +458,9 @@ def register(request, page):
     """The public register: number, public summary, dates, decision, days taken."""
     filter_keys = {"tahun", "status", "keputusan"}
     form = RegisterFilterForm(request.GET if filter_keys & set(request.GET) else None)
-    requests = form.filter(PermohonanInformasi.objects.only(*PUBLIC_COLUMNS)).order_by(
-        "-diterima_pada", "-pk"
-    )
+    requests = form.filter(
+        PermohonanInformasi.objects.only(*PUBLIC_COLUMNS, *MASKING_COLUMNS)
+    ).order_by("-diterima_pada", "-pk")
     if request.GET.get("format") == "csv":
         return csv_response(
             _register_csv(_with_days_taken(list(requests))),

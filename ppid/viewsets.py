@@ -209,8 +209,8 @@ def _objection(permohonan):
 
 
 def _may_extend(permohonan):
-    """A received request may be extended once."""
-    return permohonan.status == S.DITERIMA and not permohonan.diperpanjang_pada
+    """Once, while the 10 hari kerja run (Pasal 22 ayat 8)."""
+    return services.extension_refusal(permohonan) is None
 
 
 def _objection_pending(permohonan):

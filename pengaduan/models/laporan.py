@@ -24,7 +24,7 @@ from portal.status import TimelineEntry
 from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
 from portal.validators import mask_nik, validate_nik
-from portal.working_days import deadline_status
+from portal.working_days import RunningDeadlineMixin, add_working_days, deadline_status
 
 #: Working days allowed for verification and for the OPD's first follow-up (SP4N-LAPOR!).
 VERIFICATION_DAYS = 3
@@ -159,7 +159,7 @@ class LaporanQuerySet(models.QuerySet):
         return laporan_scope_for(user, self)
 
 
-class Laporan(TrackedSubmission):
+class Laporan(RunningDeadlineMixin, TrackedSubmission):
     """A complaint or aspiration filed by a citizen (DESIGN §4.2)."""
 
     host_page_model = "pengaduan.ELagaIndexPage"
@@ -376,6 +376,23 @@ class Laporan(TrackedSubmission):
             self.kategori.target_hari_kerja,
             completed=self.selesai_pada,
         )
+
+    def running_deadline(self, calendar=None):
+        """The deadline of the stage now running (DESIGN §4.2): verification until
+        dispatch, the OPD's first follow-up until it comes, then resolution."""
+        if self.selesai_pada or self.alasan_penolakan:
+            return None
+        if self.tindak_lanjut_pertama_pada:
+            start, days = self.diterima_pada, self.kategori.target_hari_kerja
+        elif self.didisposisikan_pada:
+            start, days = self.didisposisikan_pada, FIRST_FOLLOWUP_DAYS
+        else:
+            start, days = self.diterima_pada, VERIFICATION_DAYS
+        return add_working_days(start, days, calendar)
+
+    @classmethod
+    def with_running_deadline(cls):
+        return super().with_running_deadline().select_related("kategori")
 
     def deadlines(self):
         """(label, DeadlineStatus) pairs shown on status pages."""

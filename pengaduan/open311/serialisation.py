@@ -7,6 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 
 from pengaduan.choices import StatusLaporan
+from portal.masking import mask_personal_data
 
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 XML_CONTENT_TYPE = "text/xml; charset=utf-8"
@@ -113,9 +114,11 @@ def service_item(kategori):
 def request_item(laporan):
     """A published report as an Open311 service request; never the reporter's identity.
 
-    Expects the annotations ``status_notes`` and ``public_update`` (see the views).
+    Free text (description, address, the latest public answer) is masked with the
+    reporter's name. Expects the annotations ``status_notes`` and ``public_update`` (see the views).
     """
     updated = getattr(laporan, "public_update", None) or laporan.diterima_pada
+    names = (laporan.nama_pelapor,)
     expected = None
     if laporan.is_open and laporan.batas_waktu:
         # The end of the deadline day, in WIB.
@@ -125,10 +128,12 @@ def request_item(laporan):
     return {
         "service_request_id": laporan.kode_lacak,
         "status": OPEN311_STATUS.get(laporan.status, "open"),
-        "status_notes": getattr(laporan, "status_notes", None) or "",
+        "status_notes": mask_personal_data(
+            getattr(laporan, "status_notes", None) or "", names
+        ),
         "service_name": laporan.kategori.nama,
         "service_code": laporan.kategori.slug,
-        "description": laporan.isi,
+        "description": mask_personal_data(laporan.isi, names),
         "agency_responsible": (
             laporan.perangkat_daerah.nama if laporan.perangkat_daerah else ""
         ),
@@ -136,7 +141,7 @@ def request_item(laporan):
         "requested_datetime": w3c_datetime(laporan.diterima_pada),
         "updated_datetime": w3c_datetime(updated),
         "expected_datetime": w3c_datetime(expected),
-        "address": laporan.alamat,
+        "address": mask_personal_data(laporan.alamat, names),
         "address_id": "",
         "zipcode": laporan.desa.kode_pos if laporan.desa else "",
         "lat": float(laporan.latitude) if laporan.latitude is not None else None,

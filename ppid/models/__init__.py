@@ -9,10 +9,6 @@ from .informasi_publik import (
 )
 from .pengumuman import PengumumanIndexPage, PengumumanPage, active_announcements
 from .permohonan import (
-    ANSWER_DAYS,
-    EXTENSION_DAYS,
-    OBJECTION_ANSWER_DAYS,
-    OBJECTION_FILING_DAYS,
     CatatanPermohonan,
     DokumenJawaban,
     Keberatan,
@@ -22,10 +18,6 @@ from .permohonan import (
 from .ppid import PPIDPage
 
 __all__ = [
-    "ANSWER_DAYS",
-    "EXTENSION_DAYS",
-    "OBJECTION_ANSWER_DAYS",
-    "OBJECTION_FILING_DAYS",
     "CatatanPermohonan",
     "Dokumen",
     "DokumenJawaban",

@@ -19,7 +19,11 @@ from portal.status import TimelineEntry
 from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
 from portal.validators import mask_nik, validate_nik
-from portal.working_days import add_working_days, deadline_status, working_days_between
+from portal.working_days import (
+    RunningDeadlineMixin,
+    status_against,
+    working_days_between,
+)
 from ppid.choices import (
     AlasanKeberatan,
     CaraMemperoleh,
@@ -30,13 +34,7 @@ from ppid.choices import (
     StatusKeberatan,
     StatusPermohonan,
 )
-
-#: Hari kerja to answer a request, and the single extension (Pasal 22 ayat 7-8).
-ANSWER_DAYS = 10
-EXTENSION_DAYS = 7
-#: Hari kerja to file an objection, and for the atasan PPID to answer it (Pasal 36).
-OBJECTION_FILING_DAYS = 30
-OBJECTION_ANSWER_DAYS = 30
+from ppid.deadlines import ANSWER_DAYS, EXTENSION_DAYS, kip_deadlines
 
 
 class PermohonanInformasiQuerySet(models.QuerySet):
@@ -50,7 +48,7 @@ class PermohonanInformasiQuerySet(models.QuerySet):
         return self.open().filter(batas_waktu__lt=today)
 
 
-class PermohonanInformasi(TrackedSubmission):
+class PermohonanInformasi(RunningDeadlineMixin, TrackedSubmission):
     """A request for public information; the requester is always identified."""
 
     host_page_model = "ppid.LayananInformasiPage"
@@ -174,12 +172,27 @@ class PermohonanInformasi(TrackedSubmission):
     def answer_days(self):
         return ANSWER_DAYS + (EXTENSION_DAYS if self.diperpanjang_pada else 0)
 
+    def kip_deadlines(self, calendar=None, objection_filed=None):
+        """Every deadline of this request (see :mod:`ppid.deadlines`)."""
+        return kip_deadlines(
+            self.diterima_pada,
+            extended=bool(self.diperpanjang_pada),
+            decided=self.diputuskan_pada,
+            objection_filed=objection_filed,
+            calendar=calendar,
+        )
+
     @cached_property
     def deadline(self):
         """The answer deadline: 10 hari kerja, or 17 after the one extension."""
-        return deadline_status(
-            self.diterima_pada, self.answer_days, completed=self.diputuskan_pada
+        return status_against(
+            self.kip_deadlines().answer, completed=self.diputuskan_pada
         )
+
+    def running_deadline(self, calendar=None):
+        if not self.is_open or self.diputuskan_pada:
+            return None
+        return self.kip_deadlines(calendar).answer
 
     def deadlines(self):
         return [(_("Jawaban PPID"), self.deadline)]
@@ -191,20 +204,13 @@ class PermohonanInformasi(TrackedSubmission):
             return None
         return working_days_between(self.diterima_pada, self.diputuskan_pada)
 
-    def objection_window_start(self):
-        """The date the 30 hari kerja for an objection start counting from.
-
-        The decision date, or the missed deadline when no decision came in time.
-        """
-        if (
-            self.diputuskan_pada
-            and self.diputuskan_pada.date() <= self.deadline.deadline
-        ):
-            return timezone.localdate(self.diputuskan_pada)
-        return self.deadline.deadline
+    def objection_window(self):
+        """(first, last) day of the 30 hari kerja to object (Pasal 36 ayat 1)."""
+        deadlines = self.kip_deadlines()
+        return deadlines.objection_from, deadlines.objection_until
 
     def objection_deadline(self):
-        return add_working_days(self.objection_window_start(), OBJECTION_FILING_DAYS)
+        return self.objection_window()[1]
 
 
 def dokumen_jawaban_upload_to(instance, filename):
@@ -248,7 +254,7 @@ class CatatanPermohonan(TimelineEntry):
         return f"{self.permohonan.kode_lacak} {self.created_at:%d-%m-%Y}"
 
 
-class Keberatan(models.Model):
+class Keberatan(RunningDeadlineMixin, models.Model):
     """An objection to the PPID's handling of a request, answered by the atasan PPID."""
 
     permohonan = models.OneToOneField(
@@ -307,11 +313,27 @@ class Keberatan(models.Model):
         labels = dict(AlasanKeberatan.choices)
         return [labels[letter] for letter in self.alasan if letter in labels]
 
+    def _answer_deadline(self, calendar=None):
+        return self.permohonan.kip_deadlines(
+            calendar, objection_filed=self.diajukan_pada
+        ).objection_answer
+
     @cached_property
     def deadline(self):
-        return deadline_status(
-            self.diajukan_pada, OBJECTION_ANSWER_DAYS, completed=self.dijawab_pada
-        )
+        """The atasan PPID's deadline: 30 hari kerja after filing (Pasal 36 ayat 2)."""
+        return status_against(self._answer_deadline(), completed=self.dijawab_pada)
+
+    def running_deadline(self, calendar=None):
+        if self.status != StatusKeberatan.DIAJUKAN:
+            return None
+        return self._answer_deadline(calendar)
+
+    def deadline_timeline(self):
+        return self.permohonan.linimasa
+
+    @classmethod
+    def with_running_deadline(cls):
+        return super().with_running_deadline().select_related("permohonan")
 
 
 class LayananInformasiPage(DeclaredRoutesMixin, BasePage):

@@ -5,12 +5,26 @@ import uuid
 from http import HTTPStatus
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from layanan.choices import StatusPermohonan
+from layanan.forms import field_name
+from layanan.models import EKecamatanIndexPage
+from pengaduan.choices import JenisCatatan
 from pengaduan.models import Laporan
 from portal.models import Desa
 from portal.ratelimit import hit
-from tests.pengaduan.factories import KategoriLaporanFactory, create_elaga_page
+from ppid.choices import KeputusanPermohonan
+from ppid.models import Keberatan
+from tests.factories import pdf_bytes
+from tests.layanan.factories import PermohonanFactory, StandarLayananFactory
+from tests.pengaduan.factories import (
+    DispatchedLaporanFactory,
+    KategoriLaporanFactory,
+    create_elaga_page,
+)
+from tests.ppid.factories import create_kip_request, create_layanan_informasi_page
 
 API = "/api/portal/v1/pengaduan"
 
@@ -123,3 +137,118 @@ def test_tracking_lookups_over_the_read_limit_get_a_short_429_page(elaga, settin
     assert "Terlalu banyak permintaan" in refused.content.decode()
     # The empty form is not a lookup and is never refused.
     assert client.get(track_url).status_code == HTTPStatus.OK
+
+
+# ---------- Secret pages: a refused action keeps what was typed ----------
+
+LIMITED = "Terlalu banyak permintaan dari jaringan Anda. Silakan coba lagi dalam"
+
+
+def secret_url(page, submission):
+    return page.url + page.reverse_subpage(
+        "secret_page", args=[submission.token_rahasia]
+    )
+
+
+def assert_refused_keeping(response, *typed):
+    """429 with Retry-After, the reason, and each typed text back in its field."""
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert 1 <= int(response["Retry-After"]) <= 3600
+    assert "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    assert LIMITED in html
+    assert "isian Anda tetap tersimpan di formulir ini" in html
+    for text in typed:
+        assert text in html
+    return html
+
+
+def test_a_reporters_addition_over_the_limit_comes_back_in_its_textarea(
+    elaga, settings
+):
+    settings.PENGADUAN_API_SUBMIT_RATE = "1/hour"
+    laporan = DispatchedLaporanFactory()
+    client = Client(REMOTE_ADDR=client_address())
+    secret = secret_url(elaga, laporan)
+    first = client.post(
+        secret, {"aksi": "informasi", "informasi-pesan": "Lubangnya makin besar."}
+    )
+    assert first.status_code == HTTPStatus.FOUND
+
+    response = client.post(
+        secret,
+        {"aksi": "informasi", "informasi-pesan": "Sudah ada pengendara jatuh."},
+    )
+
+    assert_refused_keeping(response, "Sudah ada pengendara jatuh.</textarea>")
+    additions = laporan.linimasa.filter(jenis=JenisCatatan.INFO_PELAPOR)
+    assert list(additions.values_list("message", flat=True)) == [
+        "Lubangnya makin besar."
+    ]
+
+
+def test_an_objection_over_the_limit_comes_back_with_its_grounds_and_text(
+    home_page, settings
+):
+    settings.PENGADUAN_API_SUBMIT_RATE = "1/hour"
+    layanan = create_layanan_informasi_page(home_page)
+    permohonan = create_kip_request(decided=KeputusanPermohonan.DITOLAK)
+    client = Client(REMOTE_ADDR=client_address())
+    secret = secret_url(layanan, permohonan)
+    # Without grounds: refused by the form, but counted.
+    assert client.post(secret, {"uraian": "Tidak adil."}).status_code == 400
+
+    response = client.post(
+        secret, {"alasan": ["a", "d"], "uraian": "Dokumen itu bukan rahasia negara."}
+    )
+
+    html = assert_refused_keeping(
+        response, "Dokumen itu bukan rahasia negara.</textarea>"
+    )
+    assert 'value="a" id="id_alasan_0" checked' in html
+    assert 'value="d" id="id_alasan_3" checked' in html
+    assert not Keberatan.objects.exists()
+
+
+def test_a_fix_over_the_limit_comes_back_filled_and_asks_for_the_files_again(
+    home_page, settings
+):
+    settings.PENGADUAN_API_SUBMIT_RATE = "1/hour"
+    page = EKecamatanIndexPage(title="e-kecamatan", slug="e-kecamatan")
+    home_page.add_child(instance=page)
+    service = StandarLayananFactory()
+    permohonan = PermohonanFactory(
+        layanan=service,
+        status=StatusPermohonan.PERLU_PERBAIKAN,
+        catatan_perbaikan="Foto KTP buram, unggah ulang.",
+    )
+    entries = permohonan.linimasa.count()
+    keperluan = field_name(
+        next(block for block in service.isian if block.value["label"] == "Keperluan")
+    )
+    client = Client(REMOTE_ADDR=client_address())
+    secret = secret_url(page, permohonan)
+    assert client.post(secret, {}).status_code == 400
+
+    response = client.post(
+        secret,
+        {
+            keperluan: "Melamar pekerjaan di kantor desa",
+            "pesan": "KTP sudah saya foto ulang dengan terang.",
+            "surat": SimpleUploadedFile(
+                "surat.pdf", pdf_bytes(), content_type="application/pdf"
+            ),
+        },
+    )
+
+    assert_refused_keeping(
+        response,
+        'value="Melamar pekerjaan di kantor desa"',
+        "KTP sudah saya foto ulang dengan terang.</textarea>",
+        "berkas yang sudah Anda pilih tidak disimpan",
+    )
+    permohonan.refresh_from_db()
+    assert permohonan.status == StatusPermohonan.PERLU_PERBAIKAN
+    assert permohonan.jawaban == []
+    assert permohonan.linimasa.count() == entries
+    assert not permohonan.berkas.exists()

@@ -1,4 +1,4 @@
-"""Uploaded PDFs are judged by their structure: active content and encryption refused."""
+"""Uploaded PDFs are judged by their structure: active content and passwords refused."""
 
 from http import HTTPStatus
 from io import BytesIO
@@ -19,6 +19,7 @@ from pypdf.generic import (
 )
 
 from pengaduan.models import Laporan
+from portal import uploads
 from portal.models import Desa
 from portal.uploads import MAX_PDF_PAGES, clean_upload
 from tests.pengaduan.factories import KategoriLaporanFactory, create_elaga_page
@@ -127,6 +128,19 @@ def encrypted():
     return pdf_bytes(writer)
 
 
+def owner_password_only(writer, algorithm="RC4-128"):
+    """``writer`` encrypted as many scanned letters are: it opens without a
+    password, only printing or copying is restricted."""
+    writer.encrypt(user_password="", owner_password="x", algorithm=algorithm)
+    return pdf_bytes(writer)
+
+
+def with_open_action_javascript_owner_password_only():
+    writer = blank_pdf()
+    writer.add_open_action(JavaScript("app.alert('halo');"))
+    return owner_password_only(writer)
+
+
 def refusal(data, name="surat.pdf"):
     with pytest.raises(ValidationError) as error:
         clean_upload(upload(data, name))
@@ -164,13 +178,51 @@ def test_a_pdf_with_active_content_is_refused_naming_the_file(build, code, words
     assert "tidak diterima" in message
 
 
-def test_an_encrypted_pdf_is_refused_with_a_request_for_an_unprotected_file():
+def test_a_pdf_that_needs_a_password_to_open_is_refused_naming_the_file():
     error = refusal(encrypted(), name="kk.pdf")
     assert error.code == "pdf_encrypted"
     assert error.messages == [
-        "PDF kk.pdf dilindungi kata sandi atau dienkripsi. "
-        "Kirim berkas PDF yang tidak dilindungi."
+        "PDF kk.pdf hanya dapat dibuka dengan kata sandi. "
+        "Kirim berkas PDF yang dapat dibuka tanpa kata sandi."
     ]
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_a_pdf_with_only_an_owner_password_is_accepted_unchanged(algorithm):
+    data = owner_password_only(blank_pdf(pages=2), algorithm)
+    assert b"/Encrypt" in data
+
+    cleaned = clean_upload(upload(data, "surat-pindaian.pdf"))
+
+    assert cleaned.content_type == "application/pdf"
+    assert cleaned.content.read() == data
+    assert cleaned.original_name == "surat-pindaian.pdf"
+
+
+def test_an_aes_pdf_with_only_an_owner_password_and_javascript_is_refused():
+    writer = blank_pdf()
+    writer.add_open_action(JavaScript("app.alert('halo');"))
+    assert refusal(owner_password_only(writer, "AES-256")).code == "pdf_script"
+
+
+def test_a_pdf_with_only_an_owner_password_and_javascript_is_refused():
+    error = refusal(
+        with_open_action_javascript_owner_password_only(), name="surat-pindaian.pdf"
+    )
+    assert error.code == "pdf_script"
+    assert error.messages[0].startswith("PDF surat-pindaian.pdf berisi JavaScript")
+
+
+def test_the_structure_walk_itself_checks_the_decrypted_document(monkeypatch):
+    # Without the first look at the raw bytes, the walk of the decrypted objects
+    # still finds the script (as it must where names hide in encrypted streams).
+    monkeypatch.setattr(uploads, "_active_name_in_bytes", lambda data: None)
+    error = refusal(with_open_action_javascript_owner_password_only())
+    assert error.code == "pdf_script"
+    writer = blank_pdf()
+    writer.add_attachment("program.exe", b"MZ\x90\x00 bukan dokumen")
+    assert refusal(owner_password_only(writer)).code == "pdf_embedded"
+    assert clean_upload(upload(owner_password_only(blank_pdf())))
 
 
 @pytest.mark.parametrize(

@@ -177,6 +177,19 @@ def test_the_summary_is_required_and_short(editor_client, permohonan):
     assert permohonan.ringkasan_publik == ""
 
 
+def test_the_summary_needs_a_reason(editor_client, permohonan):
+    response = editor_client.post(
+        action_url(permohonan, "ringkasan-publik"),
+        {"ringkasan-publik-ringkasan_publik": SUMMARY, "ringkasan-publik-alasan": " "},
+        follow=True,
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "Alasan" in response.content.decode()
+    permohonan.refresh_from_db()
+    assert permohonan.ringkasan_publik == ""
+    assert not permohonan.linimasa.filter(message__contains=SUMMARY).exists()
+
+
 def test_the_summary_can_be_corrected_after_a_refusal_with_an_objection(
     editor_client,
 ):
@@ -187,7 +200,10 @@ def test_the_summary_can_be_corrected_after_a_refusal_with_an_objection(
     )
     response = editor_client.post(
         action_url(objected, "ringkasan-publik"),
-        {"ringkasan-publik-ringkasan_publik": SUMMARY},
+        {
+            "ringkasan-publik-ringkasan_publik": SUMMARY,
+            "ringkasan-publik-alasan": "Ringkasan diperbaiki setelah keberatan.",
+        },
     )
     assert response.status_code == HTTPStatus.FOUND
     objected.refresh_from_db()

@@ -81,7 +81,7 @@ def test_delivery_follows_a_decision_and_nothing_follows_delivery(ppid):
     )
     services.deliver(permohonan, ppid)
     assert permohonan.status == StatusPermohonan.DISAMPAIKAN
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(ValidationError, match="sudah diputuskan"):
         services.extend(permohonan, ppid, "Terlambat.")
 
 
