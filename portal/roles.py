@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 ADMIN_PORTAL = "Admin Portal"
 EDITOR_PPID = "Editor PPID"
+EDITOR_INFORMASI_PUBLIK = "Editor Informasi Publik"
 ATASAN_PPID = "Atasan PPID"
 MODERATOR_PENGADUAN = "Moderator Pengaduan"
 PETUGAS_OPD = "Petugas OPD"
@@ -16,7 +17,11 @@ ROLE_DESCRIPTIONS = {
         "Mengelola pengaturan, pengguna, data wilayah dan perangkat daerah."
     ),
     EDITOR_PPID: _(
-        "Mengelola halaman Informasi Publik dan menjawab permohonan informasi."
+        "Menyetujui halaman Informasi Publik dan menjawab permohonan informasi."
+    ),
+    EDITOR_INFORMASI_PUBLIK: _(
+        "Menyusun halaman Informasi Publik (PPID, DIP, pengumuman); perubahan "
+        "tayang setelah disetujui PPID."
     ),
     ATASAN_PPID: _("Menjawab keberatan atas keputusan PPID."),
     MODERATOR_PENGADUAN: _(
