@@ -29,6 +29,7 @@ from portal.routes import DeclaredRoutesMixin, PageRoute
 from portal.status import TimelineEntry
 from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
+from portal.uploads import ORIGINAL_NAME_LENGTH, download_name
 from portal.validators import mask_nik, validate_nik
 from portal.working_days import RunningDeadlineMixin, add_working_days, deadline_status
 
@@ -343,6 +344,21 @@ class Permohonan(RunningDeadlineMixin, TrackedSubmission):
             self.diverifikasi_pada, self.waktu_hari_kerja, completed=self.selesai_pada
         )
 
+    def completion_deadline(self, calendar=None):
+        """The service time the completed application was held to."""
+        if (
+            self.status != StatusPermohonan.SELESAI
+            or not self.diverifikasi_pada
+            or not self.selesai_pada
+        ):
+            return None
+        return deadline_status(
+            self.diverifikasi_pada,
+            self.waktu_hari_kerja,
+            completed=self.selesai_pada,
+            calendar=calendar,
+        )
+
     def running_deadline(self, calendar=None):
         """The service time, counted from verification until the application closes."""
         if not self.diverifikasi_pada or self.alasan_penolakan:
@@ -386,6 +402,15 @@ class BerkasPermohonan(models.Model):
     )
     content_type = models.CharField(_("jenis berkas"), max_length=50)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+    nama_asli = models.CharField(
+        _("nama berkas asli"),
+        max_length=ORIGINAL_NAME_LENGTH,
+        blank=True,
+        help_text=_(
+            "Nama berkas di perangkat pemohon; kosong untuk berkas lama. Berkas "
+            "disimpan dengan nama acak."
+        ),
+    )
     diunggah_pada = models.DateTimeField(_("diunggah"), default=timezone.now)
 
     class Meta:
@@ -395,6 +420,12 @@ class BerkasPermohonan(models.Model):
 
     def __str__(self):
         return self.label
+
+    @property
+    def download_name(self):
+        """The file name of a download: the name it was sent with, else the
+        requirement's ("KTP.jpg"), with the extension of what it is."""
+        return download_name(self.nama_asli or self.label, self.content_type)
 
     @property
     def is_image(self):

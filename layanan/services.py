@@ -10,6 +10,7 @@ from layanan.ikm import ELEMENT_FIELDS
 from layanan.models import BerkasPermohonan, SurveiIKM
 from portal.notifications import notify
 from portal.status import StatusMachine, change_status
+from portal.uploads import original_file_name
 
 S = StatusPermohonan
 PERMOHONAN_STATUS = StatusMachine(
@@ -63,7 +64,7 @@ def _require(message, field="pesan", text=None):
     return message
 
 
-def _change(permohonan, to_status, user, message, public=True):
+def _change(permohonan, to_status, user, message, public=True, log_data=None):
     if user is not None and user.is_authenticated:
         permohonan.petugas = user
     entry = change_status(
@@ -74,6 +75,7 @@ def _change(permohonan, to_status, user, message, public=True):
         user=user,
         message=message,
         public=public,
+        data=log_data,
     )
     _email_applicant(permohonan, entry)
     return entry
@@ -90,6 +92,7 @@ def _store_uploads(permohonan, uploads):
             berkas=upload.content,
             content_type=upload.content_type,
             ukuran=upload.size,
+            nama_asli=original_file_name(upload.original_name),
         )
 
 
@@ -151,7 +154,14 @@ def resubmit(permohonan, jawaban, uploads=(), message=""):
     text = _("Pemohon mengirim perbaikan.")
     if message and message.strip():
         text = f"{text}\n{message.strip()}"
-    entry = _change(permohonan, S.DIAJUKAN, None, text)
+    # The audit log keeps what happened, not the applicant's own words.
+    entry = _change(
+        permohonan,
+        S.DIAJUKAN,
+        None,
+        text,
+        log_data={"catatan": _("Pemohon mengirim perbaikan")},
+    )
     _email_officers(
         permohonan,
         _("[e-kecamatan] Perbaikan permohonan %(code)s"),
@@ -182,7 +192,13 @@ def complete(permohonan, user, message, result=None):
         permohonan.hasil_content_type = result.content_type
     permohonan.catatan_hasil = message
     permohonan.selesai_pada = timezone.now()
-    return _change(permohonan, S.SELESAI, user, message)
+    return _change(
+        permohonan,
+        S.SELESAI,
+        user,
+        message,
+        log_data={"keterangan": _("dengan dokumen hasil") if result else ""},
+    )
 
 
 def _extension(upload):

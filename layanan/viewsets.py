@@ -7,16 +7,16 @@ the user's scope answers 404, whichever URL is used.
 """
 
 import django_filters
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -24,8 +24,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from layanan import admin_forms, services
 from layanan.choices import StatusPermohonan
 from layanan.models import Permohonan, StandarLayanan
-from layanan.permissions import is_layanan_admin, officer_kecamatan_id
-from portal.admin_actions import Action, ActionSet, ProcessingActionView
+from layanan.permissions import is_layanan_admin
+from portal.admin_actions import (
+    Action,
+    ActionSet,
+    ProcessingActionView,
+    RecordSummary,
+)
 from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
 from portal.admin_scoping import (
     ScopedListingObjectMixin,
@@ -33,13 +38,16 @@ from portal.admin_scoping import (
     ScopedObjectMixin,
 )
 from portal.admin_views import (
-    DashboardPanel,
+    ON_TIME_EXPORT_FIELD,
+    ON_TIME_EXPORT_HEADING,
+    DueSoonFilterMixin,
+    IdentitySearch,
     OverdueFilterMixin,
     ProcessingDetailView,
     ProcessingIndexView,
     ProcessingViewSet,
     ScopedFileView,
-    inspect_links,
+    due_soon_filter,
     overdue_filter,
 )
 from portal.models import Kecamatan
@@ -52,8 +60,6 @@ PERMOHONAN_URL_NAMESPACE = "permohonan_layanan"
 #: menu by registering a ``MenuItem`` under this hook, or a viewset whose
 #: ``menu_hook`` is this name.
 E_KECAMATAN_MENU_HOOK = "register_e_kecamatan_menu_item"
-#: Applications listed on the dashboard panel's overdue list.
-DASHBOARD_OVERDUE_LIMIT = 5
 #: The statuses in which the completion deadline runs.
 RUNNING_STATUSES = frozenset({S.DIVERIFIKASI, S.DIPROSES})
 
@@ -130,12 +136,16 @@ class PermohonanDeadlineColumn(DeadlineColumn):
         return is_overdue(instance, today)
 
 
-class PermohonanFilterSet(OverdueFilterMixin, WagtailFilterSet):
-    """Filters of the application list; ``terlambat`` uses ``overdue()``.
+class PermohonanFilterSet(OverdueFilterMixin, DueSoonFilterMixin, WagtailFilterSet):
+    """Filters of the application list; ``terlambat`` uses ``overdue()``, ``segera``
+    the verified applications due within a few working days.
 
     The kecamatan filter is offered to portal admins only: an officer's list holds
     one kecamatan anyway.
     """
+
+    #: The applications whose deadline runs (the dashboard panel's rule too).
+    running_filter = Q(status__in=RUNNING_STATUSES)
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=S.choices)
     layanan = django_filters.ModelChoiceFilter(
@@ -145,15 +155,29 @@ class PermohonanFilterSet(OverdueFilterMixin, WagtailFilterSet):
         label=_("Kecamatan"), queryset=Kecamatan.objects.order_by("nama")
     )
     terlambat = overdue_filter()
+    segera = due_soon_filter()
 
     class Meta:
         model = Permohonan
-        fields = ["status", "layanan", "kecamatan", "terlambat"]
+        fields = ["status", "layanan", "kecamatan", "terlambat", "segera"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         if request is None or not is_layanan_admin(request.user):
             del self.filters["kecamatan"]
+
+
+#: The applicant's identity as the officers who see the application may search it
+#: (the NIK, shown masked, only as the whole number).
+APPLICANT_SEARCH = IdentitySearch(
+    fields=("nama", "telepon", "email"), exact_fields=("nik",)
+)
+
+
+class PermohonanIndexView(ProcessingIndexView):
+    def get_identity_search(self):
+        # Whoever sees an application sees its applicant (DESIGN §5).
+        return APPLICANT_SEARCH
 
 
 class PermohonanEditView(ScopedObjectMixin, generic.EditView):
@@ -162,11 +186,6 @@ class PermohonanEditView(ScopedObjectMixin, generic.EditView):
 
 class PermohonanDeleteView(ScopedObjectMixin, generic.DeleteView):
     pass
-
-
-class PermohonanHistoryView(ScopedListingObjectMixin, HistoryView):
-    # Officers who may view an application may read its audit log.
-    any_permission_required = ["view", "delete"]
 
 
 class PermohonanUsageView(ScopedListingObjectMixin, UsageView):
@@ -273,8 +292,7 @@ class BerkasView(ScopedFileView):
         return scoped_object(request, pk)
 
     def get_filename(self, item):
-        extension = item.berkas.name.rsplit(".", 1)[-1] if item.berkas else ""
-        return f"{item.label}.{extension}" if extension else item.label
+        return item.download_name
 
     def is_inline(self, item):
         return item.is_image
@@ -304,7 +322,6 @@ class PermohonanDetailView(ProcessingDetailView):
     template_name = "layanan/admin/permohonan_detail.html"
     any_permission_required = ["view"]
     context_object_name = "permohonan"
-    form_object_kwarg = "permohonan"
     status_choices = S.choices
     citizen_label = _("Pemohon")
 
@@ -342,14 +359,15 @@ class PermohonanViewSet(ProcessingViewSet):
     name = PERMOHONAN_URL_NAMESPACE
     icon = "form"
     menu_label = _("Permohonan layanan")
-    index_view_class = ProcessingIndexView
+    index_view_class = PermohonanIndexView
     inspect_view_class = PermohonanDetailView
     edit_view_class = PermohonanEditView
     delete_view_class = PermohonanDeleteView
-    history_view_class = PermohonanHistoryView
     usage_view_class = PermohonanUsageView
     processing_actions = ACTIONS
     action_view_class = PermohonanActionView
+    record_summary = RecordSummary(_("Batas waktu penyelesaian"))
+    action_brief_template_name = "layanan/admin/includes/permohonan_brief.html"
     filterset_class = PermohonanFilterSet
     list_display = [
         "kode_lacak",
@@ -361,7 +379,9 @@ class PermohonanViewSet(ProcessingViewSet):
             "batas_waktu", label=_("Batas waktu"), sort_key="batas_waktu"
         ),
     ]
-    search_fields = ["kode_lacak"]
+    # The service, the kecamatan and the answers to the service's own questions; the
+    # applicant's identity through ``PermohonanIndexView.get_identity_search``.
+    search_fields = ["kode_lacak", "layanan__nama", "kecamatan__nama", "jawaban"]
     search_backend_name = None
     ordering = ["-diajukan_pada"]
     list_per_page = 50
@@ -376,6 +396,7 @@ class PermohonanViewSet(ProcessingViewSet):
         "diverifikasi_pada",
         "batas_waktu",
         "selesai_pada",
+        ON_TIME_EXPORT_FIELD,
     ]
     export_headings = {
         "kode_lacak": _("Kode lacak"),
@@ -387,6 +408,7 @@ class PermohonanViewSet(ProcessingViewSet):
         "diverifikasi_pada": _("Diverifikasi"),
         "batas_waktu": _("Batas waktu"),
         "selesai_pada": _("Selesai"),
+        ON_TIME_EXPORT_FIELD: ON_TIME_EXPORT_HEADING,
     }
     export_filename = "permohonan-e-kecamatan"
     # The edit view is never reachable (the policy refuses "change"), but Wagtail
@@ -412,42 +434,3 @@ class EKecamatanViewSetGroup(ViewSetGroup):
     menu_order = 260
     submenu_hook = E_KECAMATAN_MENU_HOOK
     items = [StandarLayananViewSet, PermohonanViewSet]
-
-
-# The dashboard.
-
-
-def sees_applications(user):
-    """Portal admins and kecamatan officers with a kecamatan on their profile."""
-    return is_layanan_admin(user) or officer_kecamatan_id(user) is not None
-
-
-class PermohonanDashboardPanel(DashboardPanel):
-    """New and overdue applications in the user's scope."""
-
-    name = "permohonan_e_kecamatan"
-    template_name = "layanan/admin/dashboard_panel.html"
-    order = 95
-
-    def is_shown(self):
-        return sees_applications(self.request.user)
-
-    def get_context_data(self, parent_context):
-        scope = Permohonan.objects.for_user(self.request.user)
-        overdue = scope.overdue().select_related("layanan", "kecamatan")
-        overdue_list = list(
-            overdue.order_by("batas_waktu", "pk")[:DASHBOARD_OVERDUE_LIMIT]
-        )
-        index_url = reverse(f"{PERMOHONAN_URL_NAMESPACE}:index")
-        return {
-            "new_count": scope.filter(status=S.DIAJUKAN).count(),
-            "overdue_count": overdue.count(),
-            "overdue_list": inspect_links(overdue_list, PERMOHONAN_URL_NAMESPACE),
-            "new_url": f"{index_url}?status={S.DIAJUKAN}",
-            "overdue_url": f"{index_url}?terlambat=true",
-            "kecamatan": None
-            if is_layanan_admin(self.request.user)
-            else Kecamatan.objects.filter(
-                pk=officer_kecamatan_id(self.request.user)
-            ).first(),
-        }

@@ -8,12 +8,9 @@ name returning a ``MenuItem``, or register a viewset whose ``menu_hook`` is it.
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from layanan.dashboard import PermohonanDashboardPanel, StandarLayananDashboardPanel
 from layanan.models import Permohonan
-from layanan.viewsets import (
-    EKecamatanViewSetGroup,
-    PermohonanDashboardPanel,
-    PermohonanPermissionPolicy,
-)
+from layanan.viewsets import EKecamatanViewSetGroup, PermohonanPermissionPolicy
 from portal.models import ScopedLogEntry
 
 register_permission_policy(Permohonan, PermohonanPermissionPolicy(Permohonan))
@@ -25,8 +22,9 @@ def register_e_kecamatan():
 
 
 @hooks.register("construct_homepage_panels")
-def add_permohonan_panel(request, panels):
+def add_e_kecamatan_panels(request, panels):
     panels.append(PermohonanDashboardPanel(request))
+    panels.append(StandarLayananDashboardPanel(request))
 
 
 @hooks.register("register_admin_viewset")

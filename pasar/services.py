@@ -29,6 +29,10 @@ from pasar.moderation import (
 )
 from portal.notifications import absolute_url, notify
 
+#: Audit-log actions of a moderator verifying an UMKM and withdrawing that.
+UMKM_VERIFY_ACTION = "pasar.umkm.verify"
+UMKM_UNVERIFY_ACTION = "pasar.umkm.unverify"
+
 #: Fields of an owner's product form that are copied onto the page.
 PRODUCT_FIELDS = (
     "title",
@@ -143,7 +147,7 @@ def verify_umkm(umkm, moderator):
     umkm.diverifikasi_pada = timezone.now()
     umkm.diverifikasi_oleh = moderator
     umkm.save(update_fields=["terverifikasi", "diverifikasi_pada", "diverifikasi_oleh"])
-    log(instance=umkm, action="pasar.umkm.verify", user=moderator)
+    log(instance=umkm, action=UMKM_VERIFY_ACTION, user=moderator)
     notify(
         [umkm.pemilik.email],
         _("Profil UMKM %(name)s telah diverifikasi") % {"name": umkm.nama_usaha},
@@ -169,7 +173,7 @@ def unverify_umkm(umkm, moderator, alasan):
     umkm.save(update_fields=["terverifikasi", "diverifikasi_pada", "diverifikasi_oleh"])
     log(
         instance=umkm,
-        action="pasar.umkm.unverify",
+        action=UMKM_UNVERIFY_ACTION,
         user=moderator,
         data={"alasan": alasan},
     )

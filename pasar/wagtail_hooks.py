@@ -1,9 +1,11 @@
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from pasar import log_actions
+from pasar.dashboard import UMKMDashboardPanel
 from pasar.models import UMKM
 from pasar.viewsets import PasarViewSetGroup, UMKMPermissionPolicy
+from portal.log_actions import register_formatters
 
 register_permission_policy(UMKM, UMKMPermissionPolicy(UMKM))
 
@@ -13,13 +15,11 @@ def register_pasar():
     return PasarViewSetGroup()
 
 
+@hooks.register("construct_homepage_panels")
+def add_umkm_panel(request, panels):
+    panels.append(UMKMDashboardPanel(request))
+
+
 @hooks.register("register_log_actions")
 def register_umkm_actions(actions):
-    actions.register_action(
-        "pasar.umkm.verify", _("Verifikasi UMKM"), _("UMKM diverifikasi")
-    )
-    actions.register_action(
-        "pasar.umkm.unverify",
-        _("Batalkan verifikasi UMKM"),
-        _("Verifikasi UMKM dibatalkan"),
-    )
+    register_formatters(actions, log_actions.FORMATTERS)

@@ -1,11 +1,14 @@
 """Forms of the processing actions officers take on a report in the admin.
 
 Each form only collects input; the state change itself is done by the matching
-function in :mod:`pengaduan.services`, which also validates it.
+function in :mod:`pengaduan.services`, which also validates it. Every form whose
+message reaches the reporter offers the response templates of the report's
+category above that message; a small script inserts the chosen text (no reload).
 """
 
 from django import forms
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from pengaduan.models import TemplateTanggapan
@@ -20,7 +23,78 @@ class LaporanActionForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class VerifyForm(LaporanActionForm):
+def templates_for(laporan):
+    """Response templates of the report's category, and the general ones."""
+    return TemplateTanggapan.objects.filter(
+        Q(kategori_id=laporan.kategori_id) | Q(kategori__isnull=True)
+    ).order_by("judul")
+
+
+class ResponseTemplateSelect(forms.Select):
+    """A select of response templates whose options carry their text
+    (``data-template-text``) for ``pengaduan/js/response-templates.js``, which
+    inserts the chosen one into the message box named by ``data-response-template-for``.
+    """
+
+    class Media:
+        js = ["pengaduan/js/response-templates.js"]
+
+    def __init__(self, texts, attrs=None):
+        super().__init__(attrs)
+        self.texts = texts
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        text = self.texts.get(str(value))
+        if text:
+            option["attrs"]["data-template-text"] = text
+        return option
+
+
+class ResponseTemplateField(forms.ChoiceField):
+    """The template picker: a writing aid for the browser, never read on the server."""
+
+    def clean(self, value):
+        return ""
+
+
+class ResponseTemplateMixin:
+    """Offers the report's response templates just above ``message_field``."""
+
+    message_field = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        templates = list(templates_for(self.laporan))
+        if not templates:
+            return
+        picker = ResponseTemplateField(
+            label=_("Template tanggapan"),
+            required=False,
+            choices=[
+                ("", _("Pilih template untuk disisipkan")),
+                *((str(item.pk), item.judul) for item in templates),
+            ],
+            widget=ResponseTemplateSelect(
+                texts={str(item.pk): item.isi for item in templates},
+                attrs={"data-response-template-for": self[self.message_field].auto_id},
+            ),
+            help_text=_(
+                "Disisipkan ke pesan di bawah tanpa memuat ulang halaman; yang sudah "
+                "Anda ketik tetap ada."
+            ),
+        )
+        fields = {}
+        for name, field in self.fields.items():
+            if name == self.message_field:
+                fields["template"] = picker
+            fields[name] = field
+        self.fields = fields
+
+
+class VerifyForm(ResponseTemplateMixin, LaporanActionForm):
+    message_field = "catatan"
+
     catatan = forms.CharField(
         label=_("Catatan untuk pelapor (tidak wajib)"),
         required=False,
@@ -29,7 +103,9 @@ class VerifyForm(LaporanActionForm):
     )
 
 
-class RejectForm(LaporanActionForm):
+class RejectForm(ResponseTemplateMixin, LaporanActionForm):
+    message_field = "alasan"
+
     alasan = forms.CharField(
         label=_("Alasan penolakan"),
         max_length=2000,
@@ -38,10 +114,13 @@ class RejectForm(LaporanActionForm):
     )
 
 
-class DispatchForm(LaporanActionForm):
+class DispatchForm(ResponseTemplateMixin, LaporanActionForm):
+    message_field = "catatan"
+
     perangkat_daerah = forms.ModelChoiceField(
         label=_("OPD tujuan"),
-        queryset=PerangkatDaerah.objects.filter(aktif=True).order_by("nama"),
+        # By name as people read it, whatever the database's collation.
+        queryset=PerangkatDaerah.objects.filter(aktif=True).order_by(Lower("nama")),
         empty_label=_("Pilih OPD"),
     )
     catatan = forms.CharField(
@@ -58,34 +137,9 @@ class DispatchForm(LaporanActionForm):
             self.fields["perangkat_daerah"].initial = default
 
 
-def templates_for(laporan):
-    """Response templates of the report's category, and the general ones."""
-    return TemplateTanggapan.objects.filter(
-        Q(kategori_id=laporan.kategori_id) | Q(kategori__isnull=True)
-    ).order_by("judul")
+class FollowupForm(ResponseTemplateMixin, LaporanActionForm):
+    message_field = "pesan"
 
-
-class TemplateChoiceForm(LaporanActionForm):
-    """Picks a response template whose text is copied into the answer boxes (GET)."""
-
-    template = forms.ModelChoiceField(
-        label=_("Template tanggapan"),
-        queryset=TemplateTanggapan.objects.none(),
-        required=False,
-        empty_label=_("Tanpa template"),
-    )
-
-    def __init__(self, *args, laporan, **kwargs):
-        super().__init__(*args, laporan=laporan, **kwargs)
-        self.fields["template"].queryset = templates_for(laporan)
-
-    def chosen_text(self):
-        if self.is_valid() and self.cleaned_data["template"]:
-            return self.cleaned_data["template"].isi
-        return ""
-
-
-class FollowupForm(LaporanActionForm):
     pesan = forms.CharField(
         label=_("Tindak lanjut"),
         max_length=4000,
@@ -99,7 +153,9 @@ class FollowupForm(LaporanActionForm):
     )
 
 
-class ResolveForm(LaporanActionForm):
+class ResolveForm(ResponseTemplateMixin, LaporanActionForm):
+    message_field = "pesan"
+
     pesan = forms.CharField(
         label=_("Jawaban penyelesaian"),
         max_length=4000,
@@ -108,7 +164,9 @@ class ResolveForm(LaporanActionForm):
     )
 
 
-class CloseForm(LaporanActionForm):
+class CloseForm(ResponseTemplateMixin, LaporanActionForm):
+    message_field = "catatan"
+
     catatan = forms.CharField(
         label=_("Catatan penutupan (tidak wajib)"),
         required=False,

@@ -19,14 +19,23 @@ from pengaduan.models import (
     Laporan,
     TandaLaporan,
 )
+from portal.log_actions import logged_note
 from portal.notifications import notify
 from portal.status import StatusMachine, change_status
+from portal.uploads import original_file_name
 from portal.working_days import working_days_between
 
 MAX_ATTACHMENTS = 5
 
 #: Audit-log action of a moderator making a report confidential.
 CONFIDENTIAL_ACTION = "pengaduan.make_confidential"
+#: Audit-log action of a follow-up or internal note that changes no status.
+NOTE_ACTION = "pengaduan.note"
+#: Audit-log action of a moderator's decision on readers' flags.
+FLAGS_ACTION = "pengaduan.flags_decision"
+#: Audit-log actions of the reporter adding information and rating the answer.
+REPORTER_INFORMATION_ACTION = "pengaduan.reporter_information"
+RATING_ACTION = "pengaduan.rating"
 
 S = StatusLaporan
 LAPORAN_STATUS = StatusMachine(
@@ -56,7 +65,7 @@ def _timeline_email(laporan, entry):
     )
 
 
-def _change(laporan, to_status, user, message, public=True):
+def _change(laporan, to_status, user, message, public=True, log_data=None):
     entry = change_status(
         laporan,
         LAPORAN_STATUS,
@@ -65,6 +74,7 @@ def _change(laporan, to_status, user, message, public=True):
         user=user,
         message=message,
         public=public,
+        data=log_data,
     )
     _timeline_email(laporan, entry)
     return entry
@@ -94,6 +104,7 @@ def submit_laporan(laporan, uploads=()):
             berkas=upload.content,
             content_type=upload.content_type,
             ukuran=upload.size,
+            nama_asli=original_file_name(upload.original_name),
         )
     entry = laporan.linimasa.create(
         status_to=StatusLaporan.BARU,
@@ -144,7 +155,13 @@ def dispatch(laporan, user, perangkat_daerah, message=""):
     }
     if message:
         public_message = f"{public_message}\n{message}"
-    entry = _change(laporan, StatusLaporan.DIDISPOSISIKAN, user, public_message)
+    entry = _change(
+        laporan,
+        StatusLaporan.DIDISPOSISIKAN,
+        user,
+        public_message,
+        log_data={"keterangan": perangkat_daerah.nama, "catatan": message},
+    )
     officers = perangkat_daerah.petugas.filter(user__is_active=True).select_related(
         "user"
     )
@@ -155,6 +172,17 @@ def dispatch(laporan, user, perangkat_daerah, message=""):
         {"laporan": laporan, "perangkat_daerah": perangkat_daerah},
     )
     return entry
+
+
+@transaction.atomic
+def verify_and_dispatch(laporan, user, perangkat_daerah, message=""):
+    """The moderator's usual step on a genuine report: verify and send it on at once.
+
+    Both changes are recorded as if taken one after the other; either both happen
+    or neither.
+    """
+    verify(laporan, user)
+    return dispatch(laporan, user, perangkat_daerah, message)
 
 
 @transaction.atomic
@@ -183,6 +211,12 @@ def add_followup(laporan, user, message, public=True):
         message=message.strip(),
         is_public=public,
         jenis=JenisCatatan.TINDAK_LANJUT if public else JenisCatatan.CATATAN_INTERNAL,
+    )
+    log(
+        instance=laporan,
+        action=NOTE_ACTION,
+        user=user if user and user.is_authenticated else None,
+        data={"publik": public, "catatan": logged_note(message)},
     )
     _timeline_email(laporan, entry)
     return entry
@@ -217,9 +251,12 @@ def add_reporter_information(laporan, message):
         raise ValidationError(_("Laporan ini sudah tidak menerima tambahan informasi."))
     if not message or not message.strip():
         raise ValidationError({"pesan": _("Tuliskan informasi tambahan Anda.")})
-    return laporan.linimasa.create(
+    entry = laporan.linimasa.create(
         message=message.strip(), is_public=True, jenis=JenisCatatan.INFO_PELAPOR
     )
+    # What the reporter wrote stays on the timeline only.
+    log(instance=laporan, action=REPORTER_INFORMATION_ACTION)
+    return entry
 
 
 def can_reopen(laporan, today=None):
@@ -253,6 +290,8 @@ def reopen(laporan, reason):
         StatusLaporan.DIDISPOSISIKAN,
         None,
         _("Dibuka kembali oleh pelapor: %(reason)s") % {"reason": reason.strip()},
+        # The audit log keeps what happened, not the reporter's own words.
+        log_data={"catatan": _("Dibuka kembali oleh pelapor")},
     )
 
 
@@ -266,6 +305,7 @@ def rate(laporan, score, comment=""):
     laporan.penilaian = score
     laporan.komentar_penilaian = (comment or "").strip()[:1000]
     laporan.save(update_fields=["penilaian", "komentar_penilaian"])
+    log(instance=laporan, action=RATING_ACTION, data={"nilai": score})
     return laporan
 
 
@@ -318,6 +358,12 @@ def decide_flags(laporan, user, keep_public):
             else _("tetap disembunyikan")
         },
     )
+    log(
+        instance=laporan,
+        action=FLAGS_ACTION,
+        user=user if user and user.is_authenticated else None,
+        data={"ditampilkan": keep_public},
+    )
 
 
 @transaction.atomic
@@ -348,6 +394,6 @@ def make_confidential(laporan, user, reason):
         instance=laporan,
         action=CONFIDENTIAL_ACTION,
         user=user if user and user.is_authenticated else None,
-        data={"rahasia": True, "catatan": entry.pk},
+        data={"rahasia": True, "catatan": entry.pk, "alasan": logged_note(reason)},
     )
     return entry

@@ -44,6 +44,7 @@ from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking import normalise_tracking_code
 from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
+from portal.uploads import download_name
 from portal.validators import validation_messages
 
 PUBLISHED_PER_PAGE = 20
@@ -428,10 +429,13 @@ def _serve_attachment(laporan, attachment_id, images_only=True):
     attachment = get_object_or_404(LampiranLaporan, pk=attachment_id, laporan=laporan)
     if images_only and not attachment.is_image:
         raise Http404
+    # The name it was sent with only on the reporter's own page: it can carry
+    # their identity.
+    name = attachment.label(named=not images_only)
     return private_file_response(
         attachment.berkas,
         attachment.content_type,
-        str(attachment),
+        download_name(name, attachment.content_type),
         inline=attachment.is_image,
     )
 

@@ -9,18 +9,16 @@ scope answers 404, whichever URL is used.
 import django_filters
 from django import forms
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Count
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -28,9 +26,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from pengaduan import admin_forms, services
 from pengaduan.choices import StatusLaporan
 from pengaduan.models import KategoriLaporan, Laporan, TemplateTanggapan
+from pengaduan.models.laporan import OPEN_STATUSES
 from pengaduan.open311.viewsets import KunciOpen311ViewSet
 from pengaduan.permissions import can_see_identity, is_moderator, officer_opd_id
-from portal.admin_actions import Action, ActionSet, ProcessingActionView
+from portal.admin_actions import (
+    Action,
+    ActionSet,
+    ProcessingActionView,
+    RecordSummary,
+)
 from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
 from portal.admin_scoping import (
     ScopedListingObjectMixin,
@@ -38,22 +42,24 @@ from portal.admin_scoping import (
     ScopedObjectMixin,
 )
 from portal.admin_views import (
-    DashboardPanel,
+    ON_TIME_EXPORT_FIELD,
+    ON_TIME_EXPORT_HEADING,
+    DueSoonFilterMixin,
+    IdentitySearch,
     OverdueFilterMixin,
     ProcessingDetailView,
     ProcessingIndexView,
     ProcessingViewSet,
     ScopedFileView,
-    inspect_links,
+    due_soon_filter,
     overdue_filter,
 )
 from portal.models import Kecamatan, PerangkatDaerah
+from portal.uploads import download_name
 
 S = StatusLaporan
 
 LAPORAN_URL_NAMESPACE = "laporan"
-#: Reports listed on the dashboard panel's overdue list.
-DASHBOARD_OVERDUE_LIMIT = 10
 
 
 class LaporanPermissionPolicy(ScopedModelPermissionPolicy):
@@ -81,8 +87,12 @@ def is_overdue(laporan, today=None):
 # The list.
 
 
-class LaporanFilterSet(OverdueFilterMixin, WagtailFilterSet):
-    """Filters of the report list; ``terlambat`` uses ``LaporanQuerySet.overdue()``."""
+class LaporanFilterSet(OverdueFilterMixin, DueSoonFilterMixin, WagtailFilterSet):
+    """Filters of the report list; ``terlambat`` uses ``LaporanQuerySet.overdue()``,
+    ``segera`` the open reports due within a few working days."""
+
+    #: The reports whose deadline runs (the dashboard panel's rule too).
+    running_filter = Q(status__in=OPEN_STATUSES)
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=S.choices)
     kategori = django_filters.ModelChoiceFilter(
@@ -95,15 +105,40 @@ class LaporanFilterSet(OverdueFilterMixin, WagtailFilterSet):
         label=_("Kecamatan"), queryset=Kecamatan.objects.order_by("nama")
     )
     terlambat = overdue_filter()
+    segera = due_soon_filter()
 
     class Meta:
         model = Laporan
-        fields = ["status", "kategori", "perangkat_daerah", "kecamatan", "terlambat"]
+        fields = [
+            "status",
+            "kategori",
+            "perangkat_daerah",
+            "kecamatan",
+            "terlambat",
+            "segera",
+        ]
+
+
+#: The reporter's identity as the list's search may match it (never the NIK but
+#: for moderators, and then only the whole number).
+REPORTER_SEARCH_FIELDS = ("nama_pelapor", "telepon", "email")
 
 
 class LaporanIndexView(ProcessingIndexView):
     def get_edit_url(self, instance):
         # Titles open the processing view; editing is reached from there.
+        return None
+
+    def get_identity_search(self):
+        """Moderators search every reporter; an OPD officer only the reporters who
+        did not choose to be anonymous (the identity they may see)."""
+        user = self.request.user
+        if is_moderator(user):
+            return IdentitySearch(fields=REPORTER_SEARCH_FIELDS, exact_fields=("nik",))
+        if officer_opd_id(user) is not None:
+            return IdentitySearch(
+                fields=REPORTER_SEARCH_FIELDS, records=Q(anonim=False)
+            )
         return None
 
 
@@ -130,10 +165,6 @@ class LaporanEditView(ScopedObjectMixin, generic.EditView):
 
 
 class LaporanDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class LaporanHistoryView(ScopedListingObjectMixin, HistoryView):
     pass
 
 
@@ -165,6 +196,19 @@ def _has_flags(laporan):
 
 ACTIONS = ActionSet(
     [
+        Action(
+            name="verifikasi-disposisi",
+            label=_("Verifikasi dan disposisikan"),
+            permission="process",
+            statuses=frozenset({S.BARU}),
+            form_class=admin_forms.DispatchForm,
+            success_message=_(
+                "Laporan %(code)s telah diverifikasi dan didisposisikan."
+            ),
+            run=lambda laporan, user, data: services.verify_and_dispatch(
+                laporan, user, data["perangkat_daerah"], data["catatan"]
+            ),
+        ),
         Action(
             name="verifikasi",
             label=_("Verifikasi"),
@@ -280,10 +324,27 @@ class LampiranView(ScopedFileView):
         return get_object_or_404(Laporan.objects.for_user(request.user), pk=pk)
 
     def get_filename(self, item):
-        return str(item)
+        """The name it was sent with, for users who may see the reporter's identity
+        (a file name can carry it); else "Lampiran 2 (PDF)"."""
+        numbers = list(self.object.lampiran.values_list("pk", flat=True))
+        label = item.label(
+            numbers.index(item.pk) + 1,
+            named=can_see_identity(self.request.user, self.object),
+        )
+        return download_name(label, item.content_type)
 
     def is_inline(self, item):
         return item.is_image
+
+
+def named_attachments(laporan, user):
+    """The report's attachments, each with ``display_name``: the name it was sent
+    with for users who may see the reporter's identity, else "Lampiran 2 (PDF)"."""
+    named = can_see_identity(user, laporan)
+    attachments = list(laporan.lampiran.all())
+    for number, attachment in enumerate(attachments, start=1):
+        attachment.display_name = attachment.label(number, named=named)
+    return attachments
 
 
 class LaporanDetailView(ProcessingDetailView):
@@ -292,31 +353,14 @@ class LaporanDetailView(ProcessingDetailView):
     template_name = "pengaduan/admin/laporan_detail.html"
     any_permission_required = ["change", "view"]
     context_object_name = "laporan"
-    form_object_kwarg = "laporan"
     status_choices = S.choices
     citizen_label = _("Pelapor")
-    #: Actions whose message may start from a response template.
-    TEMPLATED_ACTIONS = frozenset({"tindak-lanjut", "selesaikan"})
 
     def get_scope(self):
         return scoped_laporan(self.request)
 
     def get_page_subtitle(self):
         return self.object.judul
-
-    @cached_property
-    def template_text(self):
-        form = admin_forms.TemplateChoiceForm(self.request.GET, laporan=self.object)
-        return form.chosen_text()
-
-    def get_action_form_kwargs(self, action):
-        kwargs = super().get_action_form_kwargs(action)
-        kwargs["initial"] = (
-            {"pesan": self.template_text}
-            if action.name in self.TEMPLATED_ACTIONS and self.template_text
-            else {}
-        )
-        return kwargs
 
     def get_note_label(self, entry):
         return entry.get_jenis_display()
@@ -335,19 +379,11 @@ class LaporanDetailView(ProcessingDetailView):
                     (label, deadline, -deadline.working_days_left)
                     for label, deadline in laporan.deadlines()
                 ],
-                "lampiran": self.file_links(laporan.lampiran.all(), "lampiran"),
+                "lampiran": self.file_links(
+                    named_attachments(laporan, user), "lampiran"
+                ),
                 "show_identity": can_see_identity(user, laporan),
                 "show_nik": is_moderator(user),
-                "template_form": (
-                    admin_forms.TemplateChoiceForm(
-                        self.request.GET or None, laporan=laporan
-                    )
-                    if any(
-                        item["action"].name in self.TEMPLATED_ACTIONS
-                        for item in context["action_forms"]
-                    )
-                    else None
-                ),
             }
         )
         return context
@@ -360,15 +396,17 @@ class LaporanViewSet(ProcessingViewSet):
     name = LAPORAN_URL_NAMESPACE
     icon = "warning"
     menu_label = _("Laporan")
-    menu_order = 100
+    # The moderators' daily work: first in the e-laga menu.
+    menu_order = 0
     index_view_class = LaporanIndexView
     inspect_view_class = LaporanDetailView
     edit_view_class = LaporanEditView
     delete_view_class = LaporanDeleteView
-    history_view_class = LaporanHistoryView
     usage_view_class = LaporanUsageView
     processing_actions = ACTIONS
     action_view_class = LaporanActionView
+    record_summary = RecordSummary(_("Batas waktu tahap ini"))
+    action_brief_template_name = "pengaduan/admin/includes/laporan_brief.html"
     filterset_class = LaporanFilterSet
     list_display = [
         "kode_lacak",
@@ -380,7 +418,9 @@ class LaporanViewSet(ProcessingViewSet):
         DateTimeColumn("diterima_pada", label=_("Diterima"), sort_key="diterima_pada"),
         DeadlineColumn("batas_waktu", label=_("Batas waktu"), sort_key="batas_waktu"),
     ]
-    search_fields = ["kode_lacak", "judul"]
+    # The reporter's identity is searched only where the user may see it
+    # (``LaporanIndexView.get_identity_search``).
+    search_fields = ["kode_lacak", "judul", "isi"]
     search_backend_name = None
     ordering = ["-diterima_pada"]
     list_per_page = 50
@@ -397,6 +437,7 @@ class LaporanViewSet(ProcessingViewSet):
         "diterima_pada",
         "batas_waktu",
         "selesai_pada",
+        ON_TIME_EXPORT_FIELD,
         "ditutup_pada",
         "anonim",
         "rahasia",
@@ -413,6 +454,7 @@ class LaporanViewSet(ProcessingViewSet):
         "diterima_pada": _("Diterima"),
         "batas_waktu": _("Batas waktu berjalan"),
         "selesai_pada": _("Selesai"),
+        ON_TIME_EXPORT_FIELD: ON_TIME_EXPORT_HEADING,
         "ditutup_pada": _("Ditutup"),
         "anonim": _("Anonim"),
         "rahasia": _("Rahasia"),
@@ -510,43 +552,3 @@ class ELagaViewSetGroup(ViewSetGroup):
         TemplateTanggapanViewSet,
         KunciOpen311ViewSet,
     ]
-
-
-# The dashboard.
-
-
-class LaporanDashboardPanel(DashboardPanel):
-    """Counts by status and the overdue reports in the user's scope."""
-
-    name = "laporan_e_laga"
-    template_name = "pengaduan/admin/dashboard_panel.html"
-    order = 90
-
-    def is_shown(self):
-        user = self.request.user
-        return is_moderator(user) or officer_opd_id(user) is not None
-
-    def get_context_data(self, parent_context):
-        scope = Laporan.objects.for_user(self.request.user)
-        counts = dict(
-            scope.order_by()
-            .values_list("status")
-            .annotate(jumlah=Count("pk"))
-            .values_list("status", "jumlah")
-        )
-        overdue = scope.overdue().select_related("kategori", "perangkat_daerah")
-        overdue_list = list(
-            overdue.order_by("batas_waktu", "pk")[:DASHBOARD_OVERDUE_LIMIT]
-        )
-        overdue_count = overdue.count()
-        index_url = reverse(f"{LAPORAN_URL_NAMESPACE}:index")
-        return {
-            "status_counts": [
-                (value, label, counts.get(value, 0)) for value, label in S.choices
-            ],
-            "overdue_list": inspect_links(overdue_list, LAPORAN_URL_NAMESPACE),
-            "overdue_count": overdue_count,
-            "index_url": index_url,
-            "overdue_url": f"{index_url}?terlambat=true",
-            "total": sum(counts.values()),
-        }

@@ -1,15 +1,11 @@
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from pengaduan import log_actions
+from pengaduan.dashboard import LaporanDashboardPanel
 from pengaduan.models import Laporan
-from pengaduan.services import CONFIDENTIAL_ACTION
-from pengaduan.tasks import REMINDER_ACTION
-from pengaduan.viewsets import (
-    ELagaViewSetGroup,
-    LaporanDashboardPanel,
-    LaporanPermissionPolicy,
-)
+from pengaduan.viewsets import ELagaViewSetGroup, LaporanPermissionPolicy
+from portal.log_actions import register_formatters
 from portal.models import ScopedLogEntry
 
 register_permission_policy(Laporan, LaporanPermissionPolicy(Laporan))
@@ -31,18 +27,5 @@ def register_scoped_audit_log(actions):
 
 
 @hooks.register("register_log_actions")
-def register_reminder_action(actions):
-    actions.register_action(
-        REMINDER_ACTION,
-        _("Pengingat batas waktu"),
-        _("Pengingat batas waktu dikirim ke moderator"),
-    )
-
-
-@hooks.register("register_log_actions")
-def register_confidential_action(actions):
-    actions.register_action(
-        CONFIDENTIAL_ACTION,
-        _("Jadikan rahasia"),
-        _("Laporan dijadikan rahasia"),
-    )
+def register_laporan_actions(actions):
+    register_formatters(actions, log_actions.FORMATTERS)

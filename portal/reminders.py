@@ -37,6 +37,11 @@ def not_yet_reminded(items, action, today):
 
 
 def mark_reminded(items, action, today):
-    """Record in the audit log that ``action`` named each of ``items`` on ``today``."""
+    """Record in the audit log that ``action`` named each of ``items`` on ``today``,
+    with the deadline it named (:class:`portal.log_actions.ReminderFormatter`)."""
     for item in items:
-        log(instance=item, action=action, data={"tanggal": today.isoformat()})
+        data = {"tanggal": today.isoformat()}
+        deadline = getattr(item, "batas_waktu", None)
+        if deadline:
+            data["batas_waktu"] = deadline.isoformat()
+        log(instance=item, action=action, data=data)

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from portal.log_actions import logged_note
+
 STATUS_CHANGE_ACTION = "portal.status_change"
 
 
@@ -71,12 +73,25 @@ class TimelineEntry(models.Model):
 
 
 def change_status(
-    item, machine, to_status, *, timeline, user=None, message="", public=True
+    item,
+    machine,
+    to_status,
+    *,
+    timeline,
+    user=None,
+    message="",
+    public=True,
+    data=None,
 ):
     """Move ``item`` to ``to_status``: check, save, add a timeline entry, write the audit log.
 
     ``timeline`` is the related manager of the item's timeline entries. Returns the entry.
     The caller runs this inside a transaction and saves any other fields it changed.
+
+    The audit log keeps the statuses and ``message`` as the note (``catatan``);
+    ``data`` adds to or replaces that, e.g. ``{"keterangan": office name}`` or a
+    note without the citizen's own words (:class:`portal.log_actions.StatusChangeFormatter`
+    reads it). Never put a citizen's identity in it.
     """
     from_status = item.status
     machine.check(from_status, to_status)
@@ -89,10 +104,16 @@ def change_status(
         message=message,
         is_public=public,
     )
+    log_data = {"from": from_status, "to": to_status}
+    if message:
+        log_data["catatan"] = message
+    log_data.update(data or {})
+    if "catatan" in log_data:
+        log_data["catatan"] = logged_note(log_data["catatan"])
     log(
         instance=item,
         action=STATUS_CHANGE_ACTION,
         user=user if user and user.is_authenticated else None,
-        data={"from": from_status, "to": to_status},
+        data={key: value for key, value in log_data.items() if value},
     )
     return entry

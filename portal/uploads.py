@@ -10,8 +10,10 @@ any other. Anything else is refused with a message in Bahasa Indonesia.
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from io import BytesIO
+from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -32,6 +34,15 @@ IMAGE_FORMATS = {
     "PNG": ("image/png", ".png", {"optimize": True}),
     "WEBP": ("image/webp", ".webp", {"quality": 85}),
 }
+#: What officers call each accepted type, and the extension a download of it gets.
+FILE_KINDS = {
+    "application/pdf": ("PDF", ".pdf"),
+    "image/jpeg": ("JPEG", ".jpg"),
+    "image/png": ("PNG", ".png"),
+    "image/webp": ("WebP", ".webp"),
+}
+#: Characters of a file's original name that are kept.
+ORIGINAL_NAME_LENGTH = 200
 PDF_SIGNATURE = b"%PDF-"
 # The structural walk of a PDF stops (and refuses the file) past these bounds, so a
 # crafted file cannot make the check slow; nothing is ever rendered.
@@ -329,3 +340,55 @@ def _clean_image(uploaded, name, allow_pdf):
         len(data),
         original_name=getattr(uploaded, "name", "") or "",
     )
+
+
+# The names files are shown and downloaded under. Files are stored under random
+# names; the name a file was sent with is kept beside it, for people to read.
+
+
+def original_file_name(name):
+    """The name a file was sent with, fit to keep and show, or ``""``.
+
+    Only the last part of a path (some browsers send one), without control or
+    formatting characters (a right-to-left override would make ``gpj.exe`` read
+    as ``exe.jpg``), spaces collapsed, at most ``ORIGINAL_NAME_LENGTH``
+    characters with the extension kept.
+    """
+    name = str(name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(char for char in name if unicodedata.category(char)[0] != "C")
+    name = " ".join(name.split()).strip(" .")
+    if len(name) > ORIGINAL_NAME_LENGTH:
+        suffix = PurePosixPath(name).suffix[:10]
+        name = name[: ORIGINAL_NAME_LENGTH - len(suffix)].rstrip(" .") + suffix
+    return name
+
+
+def file_kind(content_type):
+    """ "PDF", "JPEG"…: a file's type as officers read it."""
+    return FILE_KINDS.get(content_type, (content_type or _("berkas"), ""))[0]
+
+
+def attachment_name(original_name, content_type, number=None, noun=None):
+    """What a list of a record's files calls one: the name it was sent with, or
+    for a file kept without one "Lampiran 2 (PDF)" (``number``: its place in the
+    list; ``noun``: "Lampiran" unless given)."""
+    if original_name:
+        return original_name
+    noun = noun or _("Lampiran")
+    if number is None:
+        return f"{noun} ({file_kind(content_type)})"
+    return f"{noun} {number} ({file_kind(content_type)})"
+
+
+def download_name(name, content_type):
+    """``name`` as a download's file name: it ends in the extension of what the
+    file is by its content (``surat.doc`` that is a PDF downloads as
+    ``surat.doc.pdf``)."""
+    extension = FILE_KINDS.get(content_type, ("", ""))[1]
+    name = original_file_name(name) or "berkas"
+    suffix = PurePosixPath(name).suffix.lower()
+    if not extension or suffix == extension:
+        return name
+    if extension == ".jpg" and suffix in (".jpeg", ".jpe", ".jfif"):
+        return name
+    return f"{name}{extension}"

@@ -197,6 +197,15 @@ class RunningDeadlineMixin:
         """The related manager of timeline entries that record a moved deadline."""
         return self.linimasa
 
+    def completion_deadline(self, calendar=None):
+        """Once the item is completed, the deadline its completion was held to (a
+        :class:`DeadlineStatus`: ``was_met`` says whether it came in time, and
+        ``-working_days_left`` how many working days late); ``None`` before.
+
+        Lists and exports pass one ``calendar`` for every row.
+        """
+        return None
+
     def store_running_deadline(self, calendar=None):
         self.batas_waktu = self.running_deadline(calendar)
         return self.batas_waktu

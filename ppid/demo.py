@@ -17,7 +17,7 @@ from wagtail.rich_text import RichText
 from portal.demo import create_officer
 from portal.demo_files import pdf_document
 from portal.models import PerangkatDaerah
-from portal.roles import ATASAN_PPID, EDITOR_PPID
+from portal.roles import ATASAN_PPID, EDITOR_INFORMASI_PUBLIK, EDITOR_PPID
 from portal.working_days import add_working_days
 from ppid import services
 from ppid.choices import (
@@ -42,11 +42,13 @@ from ppid.models import (
     PermohonanInformasi,
     PPIDPage,
 )
+from ppid.permissions import grant_kip_page_rights, kip_collection
 
 K = KeputusanPermohonan
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 EDITOR_USERNAME = "ppid.editor"
 ATASAN_USERNAME = "atasan.ppid"
+CONTENT_EDITOR_USERNAME = "editor.informasi"
 
 INFORMATION = [
     "Salinan Dokumen Pelaksanaan Anggaran (DPA) Dinas Pendidikan tahun 2025.",
@@ -370,6 +372,8 @@ def load(stdout, style):
     """Build the PPID section (DIP, announcements, request page), the PPID accounts,
     requests and three objections."""
     ppid = _ppid_page(Site.objects.get(is_default_site=True).root_page)
+    # Also when the page already existed: the workflow and rights are set idempotently.
+    grant_kip_page_rights(ppid)
     dip = _child(
         ppid,
         InformasiPublikIndexPage,
@@ -390,6 +394,14 @@ def load(stdout, style):
     )
     atasan = create_officer(
         stdout, style, ATASAN_USERNAME, "Atasan", "PPID", ATASAN_PPID
+    )
+    create_officer(
+        stdout,
+        style,
+        CONTENT_EDITOR_USERNAME,
+        "Editor",
+        "Informasi Publik",
+        EDITOR_INFORMASI_PUBLIK,
     )
     created = _requests(editor, atasan)
     stdout.write(f"  Layanan informasi: {created} permohonan baru.")
@@ -664,6 +676,8 @@ def _dip_item(
         [ringkasan, f"Penanggung jawab: {penanggung_jawab}.", f"Nomor DIP: {nomor}."],
         f"{nomor.lower()}.pdf",
     )
+    # In the KIP collection, where the KIP editors choose documents.
+    type(document).objects.filter(pk=document.pk).update(collection=kip_collection())
     page.dokumen.add(InformasiPublikDokumen(document=document))
     index_page.add_child(instance=page)
     return True

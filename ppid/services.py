@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
@@ -31,6 +32,8 @@ PERMOHONAN_STATUS = StatusMachine(
 
 #: Audit-log action of writing or correcting a request's public summary.
 PUBLIC_SUMMARY_ACTION = "ppid.ringkasan_publik"
+#: Audit-log action, on the request, of the requester filing an objection.
+OBJECTION_FILED_ACTION = "ppid.keberatan_diajukan"
 PUBLIC_SUMMARY_MAX_LENGTH = 300
 
 KOMISI_INFORMASI_NOTICE = gettext_lazy(
@@ -54,7 +57,7 @@ def _email_requester(permohonan, subject, message):
     )
 
 
-def _change(permohonan, to_status, user, message):
+def _change(permohonan, to_status, user, message, log_data=None):
     return change_status(
         permohonan,
         PERMOHONAN_STATUS,
@@ -62,6 +65,7 @@ def _change(permohonan, to_status, user, message):
         timeline=permohonan.linimasa,
         user=user,
         message=message,
+        data=log_data,
     )
 
 
@@ -124,7 +128,17 @@ def extend(permohonan, user, reason, today=None):
         "deadline": permohonan.batas_waktu.strftime("%d-%m-%Y"),
         "reason": reason.strip(),
     }
-    entry = _change(permohonan, StatusPermohonan.DIPERPANJANG, user, message)
+    entry = _change(
+        permohonan,
+        StatusPermohonan.DIPERPANJANG,
+        user,
+        message,
+        log_data={
+            "keterangan": _("sampai %(date)s")
+            % {"date": date_format(permohonan.batas_waktu, "j F Y")},
+            "catatan": reason.strip(),
+        },
+    )
     _email_requester(permohonan, _("jangka waktu diperpanjang"), message)
     return entry
 
@@ -165,12 +179,20 @@ def decide(
     permohonan.diputuskan_pada = timezone.now()
     permohonan.diputuskan_oleh = user
     permohonan.store_running_deadline()
+    decision = str(permohonan.get_keputusan_display())
+    if permohonan.dasar_penolakan:
+        decision = _("%(decision)s, Pasal 17 huruf %(ground)s") % {
+            "decision": decision,
+            "ground": permohonan.dasar_penolakan,
+        }
     entry = _change(
         permohonan,
         StatusPermohonan.DIPUTUSKAN,
         user,
         _("Keputusan: %(decision)s.")
         % {"decision": permohonan.get_keputusan_display()},
+        # The decision, not the letter: it is addressed to the requester by name.
+        log_data={"catatan": decision},
     )
     for title, upload in dokumen:
         DokumenJawaban.objects.create(
@@ -208,6 +230,7 @@ def deliver(permohonan, user, delivered_on=None):
         user,
         _("Informasi disampaikan kepada pemohon pada %(date)s.")
         % {"date": delivered_on.strftime("%d-%m-%Y")},
+        log_data={"keterangan": date_format(delivered_on, "j F Y"), "catatan": ""},
     )
 
 
@@ -299,6 +322,12 @@ def file_keberatan(permohonan, alasan, uraian, today=None):
         "Keberatan diterima dan akan dijawab atasan PPID paling lambat %(deadline)s."
     ) % {"deadline": keberatan.batas_waktu.strftime("%d-%m-%Y")}
     permohonan.linimasa.create(message=message)
+    # The grounds only: the requester's own account stays on the objection.
+    log(
+        instance=permohonan,
+        action=OBJECTION_FILED_ACTION,
+        data={"alasan": alasan, "batas_waktu": keberatan.batas_waktu.isoformat()},
+    )
     _email_requester(permohonan, _("keberatan diterima"), message)
     return keberatan
 
@@ -326,7 +355,12 @@ def answer_keberatan(keberatan, user, putusan, tanggapan):
         instance=keberatan,
         action=STATUS_CHANGE_ACTION,
         user=user,
-        data={"from": StatusKeberatan.DIAJUKAN, "to": StatusKeberatan.DIJAWAB},
+        data={
+            "from": StatusKeberatan.DIAJUKAN,
+            "to": StatusKeberatan.DIJAWAB,
+            # The outcome, not the letter addressed to the requester.
+            "keterangan": str(keberatan.get_putusan_display()),
+        },
     )
     message = _("Tanggapan atas keberatan: %(outcome)s. %(answer)s\n\n%(notice)s") % {
         "outcome": keberatan.get_putusan_display(),

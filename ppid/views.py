@@ -26,6 +26,7 @@ from portal.ratelimit import mark_limited, refuse_form, submit_limit
 from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
+from portal.uploads import download_name
 from portal.validators import validation_messages
 from portal.working_days import WorkingDayCalendar, to_local_date
 from ppid import report as kip_report
@@ -230,13 +231,11 @@ def _serve_document(permohonan, document_id):
     except (TypeError, ValueError):
         raise Http404 from None
     document = get_object_or_404(DokumenJawaban, pk=document_id, permohonan=permohonan)
-    extension = (
-        document.berkas.name.rsplit(".", 1)[-1] if "." in document.berkas.name else ""
+    return private_file_response(
+        document.berkas,
+        document.content_type,
+        download_name(document.judul, document.content_type),
     )
-    filename = f"{permohonan.kode_lacak}-{document.pk}" + (
-        f".{extension}" if extension else ""
-    )
-    return private_file_response(document.berkas, document.content_type, filename)
 
 
 def _file_objection(permohonan, form):

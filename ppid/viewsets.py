@@ -9,7 +9,7 @@ objections. Every state change goes through :mod:`ppid.services`.
 import django_filters
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -23,24 +23,35 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import registry as log_registry
 
-from portal.admin_actions import Action, ActionSet, ProcessingActionView
+from portal.admin_actions import (
+    Action,
+    ActionSet,
+    ProcessingActionView,
+    RecordSummary,
+)
 from portal.admin_columns import DateTimeColumn, DeadlineColumn, StatusColumn
 from portal.admin_scoping import ServiceRecordPermissionPolicy
 from portal.admin_views import (
-    DashboardPanel,
+    ON_TIME_EXPORT_FIELD,
+    ON_TIME_EXPORT_HEADING,
+    DueSoonFilterMixin,
+    IdentitySearch,
     OverdueFilterMixin,
     ProcessingDetailView,
+    ProcessingHistoryView,
     ProcessingIndexView,
     ProcessingViewSet,
     ScopedFileView,
+    due_soon_filter,
     overdue_filter,
 )
 from portal.csv_export import csv_response
 from portal.roles import ADMIN_PORTAL, ATASAN_PPID, EDITOR_PPID, group_names
+from portal.uploads import download_name
 from ppid import admin_forms, services
 from ppid import report as kip_report
 from ppid.choices import KeputusanPermohonan, StatusKeberatan, StatusPermohonan
@@ -127,14 +138,19 @@ def _year_choices():
     return [(year, str(year)) for year in kip_report.report_years()]
 
 
-class PermohonanFilterSet(OverdueFilterMixin, WagtailFilterSet):
-    """Filters of the request list; ``terlambat`` uses ``.overdue()``."""
+class PermohonanFilterSet(OverdueFilterMixin, DueSoonFilterMixin, WagtailFilterSet):
+    """Filters of the request list; ``terlambat`` uses ``.overdue()``, ``segera``
+    the undecided requests due within a few working days."""
+
+    #: The requests whose answer deadline runs (the dashboard panel's rule too).
+    running_filter = Q(status__in=[S.DITERIMA, S.DIPERPANJANG])
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=S.choices)
     keputusan = django_filters.ChoiceFilter(
         label=_("Keputusan"), choices=KeputusanPermohonan.choices
     )
     terlambat = overdue_filter()
+    segera = due_soon_filter()
     tahun = django_filters.TypedChoiceFilter(
         label=_("Tahun diterima"),
         choices=_year_choices,
@@ -144,7 +160,7 @@ class PermohonanFilterSet(OverdueFilterMixin, WagtailFilterSet):
 
     class Meta:
         model = PermohonanInformasi
-        fields = ["status", "keputusan", "terlambat", "tahun"]
+        fields = ["status", "keputusan", "terlambat", "segera", "tahun"]
 
     def filter_year(self, queryset, name, value):
         if not value:
@@ -164,6 +180,13 @@ def _requested_information(permohonan):
     return Truncator(permohonan.informasi_diminta).chars(80)
 
 
+#: The requester's identity as PPID staff may search it (the ID number, shown
+#: masked, only as the whole number).
+REQUESTER_SEARCH = IdentitySearch(
+    fields=("nama", "telepon", "email"), exact_fields=("nomor_identitas",)
+)
+
+
 class PermohonanIndexView(ProcessingIndexView):
     def get_scope(self):
         return scoped_permohonan(self.request)
@@ -171,6 +194,10 @@ class PermohonanIndexView(ProcessingIndexView):
     def get_edit_url(self, instance):
         # Numbers open the processing view; editing is reached from there.
         return None
+
+    def get_identity_search(self):
+        # Only PPID staff see requests, and they see who asked.
+        return REQUESTER_SEARCH if is_ppid_staff(self.request.user) else None
 
 
 class ScopedPermohonanMixin:
@@ -186,9 +213,19 @@ class PermohonanDeleteView(ScopedPermohonanMixin, generic.DeleteView):
     pass
 
 
-class PermohonanHistoryView(HistoryView):
+class PermohonanHistoryView(ProcessingHistoryView):
+    """The request's audit log, with its objection's: PPID staff read the whole
+    story in one place."""
+
     def get_base_object_queryset(self):
         return scoped_permohonan(self.request)
+
+    def get_base_queryset(self):
+        entries = log_registry.get_logs_for_instance(self.object)
+        keberatan = _objection(self.object)
+        if keberatan is not None:
+            entries = entries | log_registry.get_logs_for_instance(keberatan)
+        return self._annotate_queryset(entries.latest_by_uuid_and_action())
 
 
 # The processing actions.
@@ -229,6 +266,8 @@ ACTIONS = ActionSet(
             form_class=admin_forms.ExtendForm,
             success_message=_("Jangka waktu %(code)s diperpanjang 7 hari kerja."),
             run=lambda p, user, data: services.extend(p, user, data["alasan"]),
+            # Whether the period may still be extended reads the holiday calendar.
+            in_listing=False,
         ),
         Action(
             name="putuskan",
@@ -290,6 +329,17 @@ ACTIONS = ActionSet(
 )
 
 
+class PermohonanSummary(RecordSummary):
+    """The answer deadline, and the objection's while the atasan PPID has to answer."""
+
+    def deadlines(self, permohonan):
+        rows = super().deadlines(permohonan)
+        keberatan = _objection(permohonan)
+        if keberatan is not None and keberatan.batas_waktu:
+            rows.append((_("Batas waktu tanggapan keberatan"), keberatan.batas_waktu))
+        return rows
+
+
 class PermohonanActionView(ProcessingActionView):
     """Runs one processing action on a permohonan through its service."""
 
@@ -310,6 +360,9 @@ class DokumenJawabanView(ScopedFileView):
     def get_object(self, request, pk):
         return get_object_or_404(permohonan_for_user(request.user), pk=pk)
 
+    def get_filename(self, item):
+        return download_name(item.judul, item.content_type)
+
 
 class PermohonanDetailView(ProcessingDetailView):
     """The request, its requester (ID masked), deadline, timeline and actions."""
@@ -317,7 +370,6 @@ class PermohonanDetailView(ProcessingDetailView):
     template_name = "ppid/admin/permohonan_detail.html"
     any_permission_required = ["change", "view"]
     context_object_name = "permohonan"
-    form_object_kwarg = "permohonan"
     status_choices = S.choices
     timeline_shows_visibility = False
 
@@ -359,6 +411,8 @@ class PermohonanViewSet(ProcessingViewSet):
     history_view_class = PermohonanHistoryView
     processing_actions = ACTIONS
     action_view_class = PermohonanActionView
+    record_summary = PermohonanSummary(_("Batas waktu jawaban"))
+    action_brief_template_name = "ppid/admin/includes/permohonan_brief.html"
     filterset_class = PermohonanFilterSet
     list_display = [
         "kode_lacak",
@@ -374,7 +428,8 @@ class PermohonanViewSet(ProcessingViewSet):
         StatusColumn("status", label=_("Status"), sort_key="status"),
         Column("get_keputusan_display", label=_("Keputusan"), sort_key="keputusan"),
     ]
-    search_fields = ["kode_lacak"]
+    # The requester's identity: ``PermohonanIndexView.get_identity_search``.
+    search_fields = ["kode_lacak", "informasi_diminta", "ringkasan_publik"]
     search_backend_name = None
     ordering = ["-diterima_pada"]
     list_per_page = 50
@@ -391,6 +446,7 @@ class PermohonanViewSet(ProcessingViewSet):
         "get_dasar_penolakan_display",
         "diputuskan_pada",
         "days_taken",
+        ON_TIME_EXPORT_FIELD,
         "disampaikan_pada",
     ]
     export_headings = {
@@ -405,6 +461,7 @@ class PermohonanViewSet(ProcessingViewSet):
         "get_dasar_penolakan_display": _("Dasar pengecualian"),
         "diputuskan_pada": _("Diputuskan"),
         "days_taken": _("Hari kerja sampai keputusan"),
+        ON_TIME_EXPORT_FIELD: ON_TIME_EXPORT_HEADING,
         "disampaikan_pada": _("Disampaikan"),
     }
     export_filename = "permohonan-informasi"
@@ -425,15 +482,19 @@ class PermohonanViewSet(ProcessingViewSet):
 # Objections.
 
 
-class KeberatanFilterSet(WagtailFilterSet):
+class KeberatanFilterSet(DueSoonFilterMixin, WagtailFilterSet):
+    #: The objections whose answer deadline runs (the dashboard panel's rule too).
+    running_filter = Q(status=StatusKeberatan.DIAJUKAN)
+
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=StatusKeberatan.choices
     )
     terlambat = overdue_filter()
+    segera = due_soon_filter()
 
     class Meta:
         model = Keberatan
-        fields = ["status", "terlambat"]
+        fields = ["status", "terlambat", "segera"]
 
     def filter_overdue(self, queryset, name, value):
         if value is None:
@@ -447,6 +508,14 @@ class KeberatanFilterSet(WagtailFilterSet):
 class KeberatanIndexView(ProcessingIndexView):
     def get_scope(self):
         return keberatan_for_user(self.request.user).select_related("permohonan")
+
+    def get_identity_search(self):
+        if not is_ppid_staff(self.request.user):
+            return None
+        return IdentitySearch(
+            fields=tuple(f"permohonan__{field}" for field in REQUESTER_SEARCH.fields),
+            exact_fields=("permohonan__nomor_identitas",),
+        )
 
     def get_edit_url(self, instance):
         # An objection is read and answered on its request's page.
@@ -476,7 +545,11 @@ class KeberatanViewSet(ModelViewSet):
         StatusColumn("status", label=_("Status"), sort_key="status"),
         Column("get_putusan_display", label=_("Putusan"), sort_key="putusan"),
     ]
-    search_fields = ["permohonan__kode_lacak"]
+    search_fields = [
+        "permohonan__kode_lacak",
+        "permohonan__informasi_diminta",
+        "permohonan__ringkasan_publik",
+    ]
     search_backend_name = None
     ordering = ["-diajukan_pada"]
     list_per_page = 50
@@ -569,46 +642,3 @@ class LayananInformasiViewSetGroup(ViewSetGroup):
     menu_icon = "help"
     menu_order = 260
     items = [PermohonanViewSet, KeberatanViewSet, YearlyReportViewSet]
-
-
-# The dashboard.
-
-
-class PPIDDashboardPanel(DashboardPanel):
-    """Open and overdue requests and objections awaiting an answer, for PPID roles."""
-
-    name = "layanan_informasi"
-    template_name = "ppid/admin/dashboard_panel.html"
-    order = 95
-
-    def is_shown(self):
-        return is_ppid_staff(self.request.user)
-
-    def get_context_data(self, parent_context):
-        today = timezone.localdate()
-        open_statuses = [S.DITERIMA, S.DIPERPANJANG]
-        requests = PermohonanInformasi.objects.order_by().aggregate(
-            open=Count("pk", filter=Q(status__in=open_statuses)),
-            overdue=Count(
-                "pk", filter=Q(status__in=open_statuses, batas_waktu__lt=today)
-            ),
-        )
-        objections = Keberatan.objects.order_by().aggregate(
-            pending=Count("pk", filter=Q(status=StatusKeberatan.DIAJUKAN)),
-            overdue=Count(
-                "pk",
-                filter=Q(status=StatusKeberatan.DIAJUKAN, batas_waktu__lt=today),
-            ),
-        )
-        index_url = reverse(f"{PERMOHONAN_URL_NAMESPACE}:index")
-        objections_url = reverse(f"{KEBERATAN_URL_NAMESPACE}:index")
-        return {
-            "open_count": requests["open"],
-            "overdue_count": requests["overdue"],
-            "objections_pending": objections["pending"],
-            "objections_overdue": objections["overdue"],
-            "open_url": index_url,
-            "overdue_url": f"{index_url}?terlambat=true",
-            "objections_url": f"{objections_url}?status={StatusKeberatan.DIAJUKAN}",
-            "report_url": reverse(f"{REPORT_URL_NAMESPACE}:index"),
-        }

@@ -1,24 +1,23 @@
 from django.db.models.signals import post_save
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.permissions import register_permission_policy
 from wagtail.signals import page_published
 
-from ppid import documents
+from portal.log_actions import register_formatters
+from ppid import documents, log_actions, permissions
+from ppid.dashboard import KeberatanDashboardPanel, PermohonanInformasiDashboardPanel
 from ppid.dip_views import refuse_dikecualikan_document
 from ppid.models import (
     InformasiPublikDokumen,
     InformasiPublikPage,
     Keberatan,
     PermohonanInformasi,
+    PPIDPage,
 )
-from ppid.services import PUBLIC_SUMMARY_ACTION
-from ppid.tasks import KIP_REMINDER_ACTION
 from ppid.viewsets import (
     KeberatanPermissionPolicy,
     LayananInformasiViewSetGroup,
-    PPIDDashboardPanel,
     PPIDPermissionPolicy,
 )
 
@@ -38,6 +37,14 @@ post_save.connect(
 )
 post_save.connect(documents.place_file_of_saved_document, sender=get_document_model())
 
+# A new PPID page gets the "Publikasi Informasi Publik" workflow and the KIP roles'
+# page rights on its subtree.
+post_save.connect(
+    permissions.set_up_new_ppid_page,
+    sender=PPIDPage,
+    dispatch_uid="ppid_page_kip_rights",
+)
+
 
 @hooks.register("register_admin_viewset")
 def register_layanan_informasi():
@@ -45,19 +52,11 @@ def register_layanan_informasi():
 
 
 @hooks.register("construct_homepage_panels")
-def add_layanan_informasi_panel(request, panels):
-    panels.append(PPIDDashboardPanel(request))
+def add_layanan_informasi_panels(request, panels):
+    panels.append(PermohonanInformasiDashboardPanel(request))
+    panels.append(KeberatanDashboardPanel(request))
 
 
 @hooks.register("register_log_actions")
-def register_reminder_action(actions):
-    actions.register_action(
-        KIP_REMINDER_ACTION,
-        _("Pengingat batas waktu PPID"),
-        _("Pengingat batas waktu dikirim ke petugas PPID"),
-    )
-    actions.register_action(
-        PUBLIC_SUMMARY_ACTION,
-        _("Ringkasan publik"),
-        _("Ringkasan publik register ditulis atau dikoreksi"),
-    )
+def register_kip_actions(actions):
+    register_formatters(actions, log_actions.FORMATTERS)

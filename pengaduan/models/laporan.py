@@ -23,6 +23,7 @@ from portal.routes import DeclaredRoutesMixin, PageRoute
 from portal.status import TimelineEntry
 from portal.storage import private_storage
 from portal.tracking import TrackedSubmission
+from portal.uploads import ORIGINAL_NAME_LENGTH, attachment_name
 from portal.validators import mask_nik, validate_nik
 from portal.working_days import RunningDeadlineMixin, add_working_days, deadline_status
 
@@ -377,6 +378,17 @@ class Laporan(RunningDeadlineMixin, TrackedSubmission):
             completed=self.selesai_pada,
         )
 
+    def completion_deadline(self, calendar=None):
+        """The resolution target the resolved report was held to."""
+        if not self.selesai_pada:
+            return None
+        return deadline_status(
+            self.diterima_pada,
+            self.kategori.target_hari_kerja,
+            completed=self.selesai_pada,
+            calendar=calendar,
+        )
+
     def running_deadline(self, calendar=None):
         """The deadline of the stage now running (DESIGN §4.2): verification until
         dispatch, the OPD's first follow-up until it comes, then resolution."""
@@ -424,6 +436,15 @@ class LampiranLaporan(models.Model):
     )
     content_type = models.CharField(_("jenis berkas"), max_length=50)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+    nama_asli = models.CharField(
+        _("nama berkas asli"),
+        max_length=ORIGINAL_NAME_LENGTH,
+        blank=True,
+        help_text=_(
+            "Nama berkas di perangkat pelapor; kosong untuk lampiran lama. Berkas "
+            "disimpan dengan nama acak."
+        ),
+    )
     dibuat_pada = models.DateTimeField(_("diunggah"), default=timezone.now)
 
     class Meta:
@@ -432,7 +453,15 @@ class LampiranLaporan(models.Model):
         verbose_name_plural = _("lampiran")
 
     def __str__(self):
-        return PurePosixPath(self.berkas.name).name
+        return self.label()
+
+    def label(self, number=None, named=True):
+        """The name the file was sent with, or "Lampiran 2 (PDF)" (``number``: its
+        place among the report's files); ``named=False`` gives the latter always,
+        for users who may not see the reporter's identity (a name can carry it)."""
+        return attachment_name(
+            self.nama_asli if named else "", self.content_type, number
+        )
 
     @property
     def is_image(self):

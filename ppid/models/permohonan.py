@@ -194,6 +194,16 @@ class PermohonanInformasi(RunningDeadlineMixin, TrackedSubmission):
             return None
         return self.kip_deadlines(calendar).answer
 
+    def completion_deadline(self, calendar=None):
+        """The answer deadline the decision was held to."""
+        if not self.diputuskan_pada:
+            return None
+        return status_against(
+            self.kip_deadlines(calendar).answer,
+            completed=self.diputuskan_pada,
+            calendar=calendar,
+        )
+
     def deadlines(self):
         return [(_("Jawaban PPID"), self.deadline)]
 
@@ -290,6 +300,9 @@ class Keberatan(RunningDeadlineMixin, models.Model):
         related_name="+",
     )
 
+    #: How the audit log names a change of this status (in the request's history).
+    status_log_subject = _("Status keberatan")
+
     class Meta:
         ordering = ["-diajukan_pada"]
         verbose_name = _("keberatan")
@@ -327,6 +340,16 @@ class Keberatan(RunningDeadlineMixin, models.Model):
         if self.status != StatusKeberatan.DIAJUKAN:
             return None
         return self._answer_deadline(calendar)
+
+    def completion_deadline(self, calendar=None):
+        """The atasan PPID's deadline the answer was held to."""
+        if not self.dijawab_pada:
+            return None
+        return status_against(
+            self._answer_deadline(calendar),
+            completed=self.dijawab_pada,
+            calendar=calendar,
+        )
 
     def deadline_timeline(self):
         return self.permohonan.linimasa

@@ -294,3 +294,14 @@ def admin_tab(browser, live_url, username, password=FACTORY_PASSWORD):
     tab.locator("form button[type=submit]").click()
     expect(tab).to_have_url(re.compile(r"/admin/$"))
     return context, tab
+
+
+def open_action(tab, label):
+    """From a record's processing view, open the action ``label`` by its header
+    button; its page shows the action's form."""
+    from playwright.sync_api import expect
+
+    tab.locator("header.w-slim-header").get_by_role(
+        "link", name=label, exact=True
+    ).click()
+    expect(tab.get_by_role("form", name=label)).to_be_visible()

@@ -21,6 +21,7 @@ from tests.e2e.conftest import (
     admin_tab,
     assert_no_serious_a11y_violations,
     assert_no_sideways_scroll,
+    open_action,
 )
 from tests.pengaduan.factories import (
     KategoriLaporanFactory,
@@ -86,7 +87,10 @@ def open_report_in_admin(tab, live_url, code):
 
 
 def run_action(tab, label):
-    """Submit the processing form named ``label`` and wait for its success message."""
+    """Submit the processing form named ``label`` (opened from the record's header
+    when not on the page yet) and wait for its success message."""
+    if not tab.get_by_role("form", name=label).count():
+        open_action(tab, label)
     tab.get_by_role("form", name=label).get_by_role("button", name=label).click()
     expect(tab.locator(".messages .success")).to_be_visible()
 
@@ -159,7 +163,9 @@ def test_a_report_from_a_phone_is_verified_dispatched_answered_and_read(
     expect(moderator.locator("main")).to_contain_text(REPORTER_NAME)
     run_action(moderator, "Verifikasi")
     expect(moderator.locator("main")).to_contain_text("Diverifikasi")
-    moderator.locator("#id_disposisi-perangkat_daerah").select_option(
+    open_action(moderator, "Disposisikan ke OPD")
+    # The category's office is proposed.
+    expect(moderator.locator("#id_disposisi-perangkat_daerah")).to_have_value(
         str(elaga["pupr"].pk)
     )
     run_action(moderator, "Disposisikan ke OPD")
@@ -171,6 +177,7 @@ def test_a_report_from_a_phone_is_verified_dispatched_answered_and_read(
     # The PUPR officer writes a public follow-up.
     context, officer = admin_tab(browser, base, elaga["officer"].username)
     open_report_in_admin(officer, base, code)
+    open_action(officer, "Tulis tindak lanjut")
     officer.locator("#id_tindak-lanjut-pesan").fill(OFFICER_ANSWER)
     expect(officer.locator("#id_tindak-lanjut-publik")).to_be_checked()
     run_action(officer, "Tulis tindak lanjut")

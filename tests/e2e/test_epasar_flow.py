@@ -200,7 +200,8 @@ def moderator_verifies_umkm(admin):
 
 
 def moderator_approves_product(admin, base):
-    """The dashboard's "awaiting your review" panel, the page editor, "Menyetujui"."""
+    """The dashboard's "awaiting your review" panel, the page editor, "Setujui lalu
+    terbitkan"."""
     admin.goto(base + "/admin/")
     panel = admin.get_by_role("region", name="Menunggu tinjauan anda")
     expect(panel).to_contain_text(PRODUCT_NAME)
@@ -213,7 +214,7 @@ def moderator_approves_product(admin, base):
     approve = footer.locator(
         "[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
     )
-    expect(approve).to_contain_text("Menyetujui")
+    expect(approve).to_contain_text("Setujui lalu terbitkan")
     approve.click()
     expect(admin.locator(".messages .success")).to_be_visible()
 

@@ -13,6 +13,7 @@ from tests.e2e.conftest import (
     E2E_DB,
     admin_tab,
     assert_no_serious_a11y_violations,
+    open_action,
 )
 from tests.pengaduan.factories import PetugasFactory
 from tests.ppid.factories import create_layanan_informasi_page
@@ -68,6 +69,7 @@ def test_request_decision_objection_and_answer(browser, phone, layanan, live_ser
     PetugasFactory(username="ppid.e2e", role=EDITOR_PPID)
     context, tab = admin_tab(browser, live_server.url, "ppid.e2e")
     tab.goto(detail)
+    open_action(tab, "Putuskan")
     decide = tab.get_by_role("form", name="Putuskan")
     decide.locator("select[name$=keputusan]").select_option("ditolak")
     decide.locator("textarea[name$=jawaban]").fill(
@@ -94,6 +96,7 @@ def test_request_decision_objection_and_answer(browser, phone, layanan, live_ser
     PetugasFactory(username="atasan.e2e", role=ATASAN_PPID)
     context, tab = admin_tab(browser, live_server.url, "atasan.e2e")
     tab.goto(detail)
+    open_action(tab, "Jawab keberatan")
     answer = tab.get_by_role("form", name="Jawab keberatan")
     answer.locator("input[name$=putusan][value=dikabulkan_sebagian]").check()
     answer.locator("textarea[name$=tanggapan]").fill(

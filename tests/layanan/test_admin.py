@@ -198,6 +198,7 @@ def test_the_csv_export_has_the_listed_columns_and_no_applicant_identity(
         "Diverifikasi",
         "Batas waktu",
         "Selesai",
+        "Selesai tepat waktu",
     ]
     assert rows[1][:3] == [
         permohonan.kode_lacak,
@@ -294,10 +295,13 @@ def test_the_detail_offers_only_the_actions_valid_for_the_status(officer_client)
     html = officer_client.get(
         reverse("permohonan_layanan:inspect", args=[processing.pk])
     ).content.decode()
-    assert reverse("permohonan_layanan:action", args=[processing.pk, "selesaikan"]) in (
-        html
+    complete_url = reverse(
+        "permohonan_layanan:action", args=[processing.pk, "selesaikan"]
     )
-    assert 'enctype="multipart/form-data"' in html
+    assert complete_url in html
+    assert 'enctype="multipart/form-data"' in (
+        officer_client.get(complete_url).content.decode()
+    )
     assert (
         reverse("permohonan_layanan:action", args=[processing.pk, "verifikasi"])
         not in html
@@ -325,7 +329,7 @@ def test_the_detail_of_an_overdue_application_says_so(officer_client):
         ("tolak", "alasan"),
     ],
 )
-def test_an_action_without_its_note_shows_an_error_and_changes_nothing(
+def test_an_action_without_its_note_shows_the_error_beside_it_and_changes_nothing(
     officer_client, action, field
 ):
     permohonan = PermohonanFactory()
@@ -333,9 +337,10 @@ def test_an_action_without_its_note_shows_an_error_and_changes_nothing(
     permohonan.refresh_from_db()
     assert permohonan.status == S.DIAJUKAN
     assert permohonan.linimasa.count() == 0
-    messages = _messages(response)
-    assert [level for level, _text in messages] == ["error"]
-    assert "wajib" in messages[0][1].lower() or "tuliskan" in messages[0][1].lower()
+    assert response.status_code == HTTPStatus.OK
+    [error] = response.context["form"].errors[field]
+    assert "wajib" in error.lower() or "tuliskan" in error.lower()
+    assert [level for level, _text in _messages(response)] == ["error"]
 
 
 def test_verifying_starts_the_deadline_and_records_the_officer(
@@ -421,7 +426,46 @@ def test_completing_without_a_file_is_a_pick_up_notice(officer_client):
     assert not permohonan.hasil_berkas
 
 
-def test_a_result_file_that_is_not_a_pdf_or_image_is_refused(officer_client):
+def test_a_completion_without_its_note_comes_back_asking_for_the_note_and_the_file(
+    officer_client,
+):
+    permohonan = PermohonanFactory(status=S.DIPROSES, diverifikasi_pada=timezone.now())
+    response = _act(
+        officer_client,
+        permohonan,
+        "selesaikan",
+        {
+            "selesaikan-catatan": "   ",
+            "selesaikan-hasil": SimpleUploadedFile(
+                "surat.png", PNG_1PX, content_type="image/png"
+            ),
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    form = response.context["form"]
+    assert form.errors["catatan"] == [
+        "Tuliskan catatan hasil, mis. cara mengambil dokumen."
+    ]
+    html = response.content.decode()
+    note_field = html[
+        html.index('for="id_selesaikan-catatan"') : html.index(
+            'name="selesaikan-catatan"'
+        )
+    ]
+    assert "Tuliskan catatan hasil" in note_field
+    # A browser never re-sends a file: the page says to choose it again.
+    file_field = html[
+        html.index('for="id_selesaikan-hasil"') : html.index('name="selesaikan-hasil"')
+    ]
+    assert "Pilih ulang berkas" in file_field
+    assert 'enctype="multipart/form-data"' in html
+    permohonan.refresh_from_db()
+    assert permohonan.status == S.DIPROSES
+    assert not permohonan.hasil_berkas
+    assert permohonan.linimasa.count() == 0
+
+
+def test_a_refused_result_file_keeps_the_typed_completion_note(officer_client):
     permohonan = PermohonanFactory(status=S.DIPROSES, diverifikasi_pada=timezone.now())
     response = _act(
         officer_client,
@@ -437,9 +481,11 @@ def test_a_result_file_that_is_not_a_pdf_or_image_is_refused(officer_client):
     permohonan.refresh_from_db()
     assert permohonan.status == S.DIPROSES
     assert not permohonan.hasil_berkas
-    messages = _messages(response)
-    assert [level for level, _text in messages] == ["error"]
-    assert "surat.pdf" in messages[0][1]
+    form = response.context["form"]
+    assert "surat.pdf" in form.errors["hasil"][0]
+    # The note stays typed; the file must be chosen again, and the page says so.
+    assert "Surat terlampir.</textarea>" in response.content.decode()
+    assert "Pilih ulang berkas" in form.fields["hasil"].help_text
 
 
 def test_rejecting_records_the_reason_and_clears_the_deadline(officer_client):

@@ -101,7 +101,14 @@ def test_the_full_lifecycle_writes_timeline_audit_log_and_emails_each_change(
     assert permohonan.selesai_pada is not None
     logged = list(audit_log(permohonan).values_list("data", flat=True))
     assert len(logged) == 5
-    assert {"from": "diproses", "to": "selesai"} in logged
+    assert {
+        "from": "diproses",
+        "to": "selesai",
+        "keterangan": "dengan dokumen hasil",
+        "catatan": "Silakan unduh.",
+    } in logged
+    # The applicant's own words stay on the timeline, out of the audit log.
+    assert not any("Sudah saya ganti" in str(data) for data in logged)
 
     emails = applicant_emails(mailoutbox, permohonan)
     assert len(emails) == 5

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from http import HTTPStatus
 
 import openpyxl
@@ -11,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.menu import admin_menu
 
 from pengaduan.choices import StatusLaporan
 from pengaduan.models import Laporan
@@ -18,6 +20,7 @@ from portal.models import Kecamatan, PerangkatDaerah
 from portal.roles import MODERATOR_PENGADUAN, PETUGAS_OPD
 from tests.pengaduan.factories import (
     DispatchedLaporanFactory,
+    KategoriLaporanFactory,
     LaporanFactory,
     PetugasFactory,
     TemplateTanggapanFactory,
@@ -43,6 +46,12 @@ def _act(client, laporan, action, data):
     return client.post(reverse("laporan:action", args=[laporan.pk, action]), data)
 
 
+def _action_page(client, laporan, action):
+    response = client.get(reverse("laporan:action", args=[laporan.pk, action]))
+    assert response.status_code == HTTPStatus.OK
+    return response
+
+
 def test_verifying_changes_status_through_the_service_with_a_success_message(
     moderator_client,
 ):
@@ -56,7 +65,40 @@ def test_verifying_changes_status_through_the_service_with_a_success_message(
     )
 
 
-def test_rejecting_without_a_reason_shows_an_error_and_changes_nothing(
+def test_verify_and_dispatch_is_one_step_with_the_categorys_office_preselected(
+    moderator_client,
+):
+    laporan = LaporanFactory()
+    office = PerangkatDaerah.objects.get(slug="dinas-pupr")
+    laporan.kategori.perangkat_daerah_default = office
+    laporan.kategori.save()
+    page = _action_page(moderator_client, laporan, "verifikasi-disposisi")
+    assert f'<option value="{office.pk}" selected>' in page.content.decode()
+
+    response = _act(
+        moderator_client,
+        laporan,
+        "verifikasi-disposisi",
+        {
+            "verifikasi-disposisi-perangkat_daerah": office.pk,
+            "verifikasi-disposisi-catatan": "Mohon ditinjau minggu ini.",
+        },
+    )
+    laporan.refresh_from_db()
+    assert laporan.status == S.DIDISPOSISIKAN
+    assert laporan.perangkat_daerah == office
+    assert laporan.diverifikasi_pada is not None
+    assert [entry.status_to for entry in laporan.linimasa.all()] == [
+        S.DIVERIFIKASI,
+        S.DIDISPOSISIKAN,
+    ]
+    assert (
+        "success",
+        f"Laporan {laporan.kode_lacak} telah diverifikasi dan didisposisikan.",
+    ) in _messages(response)
+
+
+def test_rejecting_without_a_reason_shows_the_error_beside_it_and_changes_nothing(
     moderator_client,
 ):
     laporan = LaporanFactory()
@@ -64,6 +106,8 @@ def test_rejecting_without_a_reason_shows_an_error_and_changes_nothing(
     laporan.refresh_from_db()
     assert laporan.status == S.BARU
     assert laporan.linimasa.count() == 0
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].errors["alasan"]
     assert [level for level, _text in _messages(response)] == ["error"]
 
 
@@ -78,12 +122,16 @@ def test_dispatching_to_an_inactive_office_shows_an_error_and_changes_nothing(
         moderator_client,
         laporan,
         "disposisi",
-        {"disposisi-perangkat_daerah": closed_office.pk},
+        {
+            "disposisi-perangkat_daerah": closed_office.pk,
+            "disposisi-catatan": "Mohon ditinjau minggu ini.",
+        },
     )
     laporan.refresh_from_db()
     assert laporan.status == S.DIVERIFIKASI
     assert laporan.perangkat_daerah is None
-    assert [level for level, _text in _messages(response)] == ["error"]
+    assert response.context["form"].errors["perangkat_daerah"]
+    assert "Mohon ditinjau minggu ini." in response.content.decode()
 
 
 def test_an_action_invalid_for_the_status_shows_an_error(moderator_client):
@@ -118,35 +166,97 @@ def test_the_detail_shows_only_the_actions_valid_for_the_status(moderator_client
     assert reverse("laporan:action", args=[laporan.pk, "tutup"]) not in html
 
 
-def test_a_chosen_template_fills_the_answer_and_other_categories_are_not_offered(
+#: Each step whose message reaches the reporter, the report's status it needs and the
+#: message field the response templates fill.
+MESSAGE_STEPS = [
+    ("verifikasi", S.BARU, "catatan"),
+    ("tolak", S.BARU, "alasan"),
+    ("disposisi", S.DIVERIFIKASI, "catatan"),
+    ("tindak-lanjut", S.DIDISPOSISIKAN, "pesan"),
+    ("selesaikan", S.DIDISPOSISIKAN, "pesan"),
+    ("tutup", S.SELESAI, "catatan"),
+]
+
+
+@pytest.mark.parametrize(("action", "status", "message_field"), MESSAGE_STEPS)
+def test_every_message_step_offers_the_categorys_templates_for_its_one_message_box(
+    moderator_client, action, status, message_field
+):
+    laporan = DispatchedLaporanFactory(status=status)
+    own = TemplateTanggapanFactory(
+        kategori=laporan.kategori, judul="Peninjauan", isi="Tim PUPR meninjau."
+    )
+    general = TemplateTanggapanFactory(kategori=None, isi="Terima kasih, Bapak/Ibu.")
+    other = TemplateTanggapanFactory(
+        kategori=KategoriLaporanFactory(nama="Kesehatan", slug="kesehatan"),
+        isi="Puskesmas menindaklanjuti.",
+    )
+    response = _action_page(moderator_client, laporan, action)
+    html = response.content.decode()
+
+    select = re.search(
+        rf'<select name="{action}-template"[^>]*>.*?</select>', html, re.DOTALL
+    ).group(0)
+    # The select names the one message box it fills; there is only one on the page.
+    assert f'data-response-template-for="id_{action}-{message_field}"' in select
+    assert html.count("data-response-template-for") == 1
+    # Each option carries its text for the script; other categories are not offered.
+    assert f'value="{own.pk}" data-template-text="Tim PUPR meninjau."' in select
+    assert 'data-template-text="Terima kasih, Bapak/Ibu."' in select
+    assert str(general.pk) in select
+    assert "Puskesmas menindaklanjuti." not in html
+    assert str(other.judul) not in select
+    # The script comes from the site itself (the admin CSP allows 'self').
+    assert '<script src="/static/pengaduan/js/response-templates.js"' in html
+    # No reload: the old chooser (a GET form) is gone from the report's page.
+    detail = moderator_client.get(reverse("laporan:inspect", args=[laporan.pk]))
+    assert "Pakai template" not in detail.content.decode()
+
+
+def test_the_template_picker_is_never_read_on_the_server(moderator_client):
+    laporan = LaporanFactory()
+    TemplateTanggapanFactory(kategori=None, isi="Laporan sedang diperiksa.")
+    _act(
+        moderator_client,
+        laporan,
+        "verifikasi",
+        {"verifikasi-template": "bukan-template", "verifikasi-catatan": "Lengkap."},
+    )
+    laporan.refresh_from_db()
+    assert laporan.status == S.DIVERIFIKASI
+    assert laporan.linimasa.get().message == "Lengkap."
+
+
+def test_the_dispatch_form_preselects_the_categorys_office_among_active_offices_by_name(
     moderator_client,
 ):
-    laporan = DispatchedLaporanFactory()
-    own = TemplateTanggapanFactory(kategori=laporan.kategori, isi="Tim PUPR meninjau.")
-    general = TemplateTanggapanFactory(kategori=None)
-    other = TemplateTanggapanFactory(kategori=LaporanFactory().kategori)
-    response = moderator_client.get(
-        reverse("laporan:inspect", args=[laporan.pk]), {"template": own.pk}
-    )
-    html = response.content.decode()
-    assert "Tim PUPR meninjau." in html
-    choices = list(response.context["template_form"].fields["template"].queryset)
-    assert own in choices
-    assert general in choices
-    assert other not in choices
-
-
-def test_the_dispatch_form_proposes_the_categorys_office(moderator_client):
     laporan = LaporanFactory(status=S.DIVERIFIKASI, batas_waktu=None)
-    response = moderator_client.get(reverse("laporan:inspect", args=[laporan.pk]))
-    form = next(
-        item["form"]
-        for item in response.context["action_forms"]
-        if item["action"].name == "disposisi"
-    )
+    closed = PerangkatDaerah.objects.get(slug="dinkes")
+    closed.aktif = False
+    closed.save()
+    form = _action_page(moderator_client, laporan, "disposisi").context["form"]
+
     assert (
         form["perangkat_daerah"].value() == laporan.kategori.perangkat_daerah_default_id
     )
+    offered = [str(label) for value, label in form.fields["perangkat_daerah"].choices][
+        1:
+    ]
+    assert offered == sorted(offered, key=str.casefold)
+    assert len(offered) == PerangkatDaerah.objects.filter(aktif=True).count()
+    assert str(closed) not in offered
+
+
+def test_laporan_comes_first_in_the_elaga_menu(rf):
+    request = rf.get("/admin/")
+    request.user = PetugasFactory(role=MODERATOR_PENGADUAN)
+    elaga = next(
+        item
+        for item in admin_menu.menu_items_for_request(request)
+        if item.name == "e-laga"
+    )
+    items = sorted(elaga.menu.menu_items_for_request(request), key=lambda i: i.order)
+    assert str(items[0].label) == "Laporan"
 
 
 def test_the_overdue_filter_lists_only_reports_past_their_deadline(moderator_client):

@@ -127,9 +127,11 @@ def test_making_a_report_confidential_requires_a_reason(moderator_client):
     laporan.refresh_from_db()
     assert laporan.rahasia is False
     assert laporan.linimasa.count() == 0
-    assert ("error", "Alasan menjadikan laporan rahasia wajib diisi.") in _messages(
-        response
-    )
+    # The action's page comes back with the error beside the reason.
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].errors["alasan"] == [
+        "Alasan menjadikan laporan rahasia wajib diisi."
+    ]
     assert not ScopedLogEntry.objects.filter(action=CONFIDENTIAL_ACTION).exists()
 
 
@@ -141,7 +143,7 @@ def test_making_a_report_confidential_hides_it_logs_and_notes_the_reason(
     assert "Laporan yang akan dirahasiakan" in html and laporan.kode_lacak in open311
 
     detail = moderator_client.get(reverse("laporan:inspect", args=[laporan.pk]))
-    offered = [item["action"].name for item in detail.context["action_forms"]]
+    offered = [item["action"].name for item in detail.context["action_links"]]
     assert "jadikan-rahasia" in offered
 
     response = _make_confidential(moderator_client, laporan, REASON)
@@ -166,7 +168,7 @@ def test_making_a_report_confidential_hides_it_logs_and_notes_the_reason(
 
     # Not offered again, and no action makes it public.
     detail = moderator_client.get(reverse("laporan:inspect", args=[laporan.pk]))
-    offered = [item["action"].name for item in detail.context["action_forms"]]
+    offered = [item["action"].name for item in detail.context["action_links"]]
     assert "jadikan-rahasia" not in offered
     again = _make_confidential(moderator_client, laporan, REASON)
     assert [level for level, _text in _messages(again)] == ["error"]
@@ -193,7 +195,7 @@ def test_an_opd_officer_cannot_make_a_report_confidential(client):
     client.force_login(PetugasFactory(role=PETUGAS_OPD, opd="dinas-pupr"))
     detail = client.get(reverse("laporan:inspect", args=[laporan.pk]))
     assert detail.status_code == HTTPStatus.OK
-    offered = [item["action"].name for item in detail.context["action_forms"]]
+    offered = [item["action"].name for item in detail.context["action_links"]]
     assert "jadikan-rahasia" not in offered
     response = _make_confidential(client, laporan, REASON)
     # Wagtail answers a refused permission with a redirect to the dashboard.

@@ -83,7 +83,14 @@ def test_the_full_lifecycle_writes_timeline_audit_log_and_emails(
     logged = ScopedLogEntry.objects.filter(object_id=str(laporan.pk)).values_list(
         "data", flat=True
     )
-    assert {"from": "baru", "to": "diverifikasi"} in list(logged)
+    changes = {(data["from"], data["to"]): data for data in logged}
+    assert ("baru", "diverifikasi") in changes
+    assert changes[("diverifikasi", "didisposisikan")] == {
+        "from": "diverifikasi",
+        "to": "didisposisikan",
+        "keterangan": pupr.nama,
+        "catatan": "Mohon segera ditangani.",
+    }
     assert len(logged) == 5
     reporter_emails = [m for m in mail.outbox if m.to == [laporan.email]]
     assert len(reporter_emails) == 5

@@ -97,7 +97,7 @@ def test_two_actions_with_one_name_are_refused():
 def _offered(client, laporan):
     response = client.get(reverse("laporan:inspect", args=[laporan.pk]))
     assert response.status_code == HTTPStatus.OK
-    return [item["action"].name for item in response.context["action_forms"]]
+    return [item["action"].name for item in response.context["action_links"]]
 
 
 def _post(client, laporan, action, data=None):
@@ -187,3 +187,145 @@ def test_an_unknown_action_answers_404(moderator_client):
     laporan = LaporanFactory()
     response = _post(moderator_client, laporan, "hapus")
     assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+# The action's own page (a form view).
+
+
+def _action_url(laporan, action):
+    return reverse("laporan:action", args=[laporan.pk, action])
+
+
+@pytest.mark.django_db
+def test_an_actions_page_shows_the_records_status_deadline_and_the_form(
+    moderator_client,
+):
+    laporan = LaporanFactory()
+    response = moderator_client.get(_action_url(laporan, "verifikasi"))
+
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    summary = html[html.index('class="processing-summary"') : html.index("<form")]
+    assert "Baru" in summary
+    assert "Batas waktu tahap ini" in summary
+    assert laporan.batas_waktu.strftime("%Y") in summary
+    assert 'name="verifikasi-catatan"' in html
+    detail_url = reverse("laporan:inspect", args=[laporan.pk])
+    assert f'href="{detail_url}"' in html
+    assert f"Verifikasi: {laporan.kode_lacak}" in html
+
+
+@pytest.mark.django_db
+def test_an_unavailable_actions_page_redirects_with_a_message(moderator_client):
+    laporan = DispatchedLaporanFactory()
+    response = moderator_client.get(_action_url(laporan, "verifikasi"))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse("laporan:inspect", args=[laporan.pk])
+    assert [level for level, _text in _messages(response)] == ["error"]
+
+
+@pytest.mark.django_db
+def test_an_actions_page_outside_the_officers_scope_answers_404(client):
+    laporan = DispatchedLaporanFactory()
+    client.force_login(PetugasFactory(role=PETUGAS_OPD, opd="dinkes"))
+    for method in (client.get, client.post):
+        response = method(_action_url(laporan, "tindak-lanjut"))
+        assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.django_db
+def test_a_refused_form_comes_back_with_what_was_typed_and_saves_nothing(
+    moderator_client,
+):
+    laporan = DispatchedLaporanFactory()
+    response = _post(
+        moderator_client,
+        laporan,
+        "tindak-lanjut",
+        {"tindak-lanjut-pesan": "x" * 4001, "tindak-lanjut-publik": "on"},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].errors["pesan"]
+    assert "x" * 4001 in response.content.decode()
+    assert not laporan.linimasa.exists()
+
+
+@pytest.mark.django_db
+def test_a_service_error_goes_beside_its_field_or_above_the_fields():
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    from portal.admin_actions import add_service_errors
+
+    class NoteForm(forms.Form):
+        catatan = forms.CharField(required=False)
+
+    form = NoteForm({"catatan": ""})
+    assert form.is_valid()
+    add_service_errors(
+        form, ValidationError({"catatan": "Wajib.", "pesan": "Tidak di formulir."})
+    )
+    add_service_errors(form, ValidationError("Sudah terlambat."))
+    assert form.errors["catatan"] == ["Wajib."]
+    assert form.non_field_errors() == ["Tidak di formulir.", "Sudah terlambat."]
+
+
+# Where the actions are offered.
+
+
+@pytest.mark.django_db
+def test_the_records_page_opens_with_its_status_and_the_actions_as_header_buttons(
+    moderator_client,
+):
+    laporan = LaporanFactory()
+    html = moderator_client.get(
+        reverse("laporan:inspect", args=[laporan.pk])
+    ).content.decode()
+    header = html[html.index("<header") : html.index("</header>")]
+    for action in ("verifikasi", "tolak"):
+        assert f'href="{_action_url(laporan, action)}"' in header
+    # The irreversible one waits in the header's "more" menu, still in the header.
+    assert _action_url(laporan, "jadikan-rahasia") in header
+    # The status and deadline come before the record's own sections.
+    assert html.index('class="processing-summary"') < html.index("ringkasan-heading")
+    # The forms are on the actions' pages, not far down this one.
+    assert "<textarea" not in html
+
+
+@pytest.mark.django_db
+def test_a_record_without_actions_says_so_at_the_top(officer_client):
+    laporan = DispatchedLaporanFactory(status=S.SELESAI, batas_waktu=None)
+    html = officer_client.get(
+        reverse("laporan:inspect", args=[laporan.pk])
+    ).content.decode()
+    assert "Tidak ada tindakan yang dapat Anda lakukan pada status ini." in html
+    assert "Tidak ada batas waktu berjalan" in html
+
+
+@pytest.mark.django_db
+def test_each_list_row_offers_the_actions_available_to_the_user(client):
+    new = LaporanFactory()
+    dispatched = DispatchedLaporanFactory()
+    client.force_login(PetugasFactory(username="moderator", role=MODERATOR_PENGADUAN))
+    html = client.get(reverse("laporan:index")).content.decode()
+    for action in ("verifikasi", "tolak", "jadikan-rahasia"):
+        assert _action_url(new, action) in html
+    assert _action_url(dispatched, "verifikasi") not in html
+    assert _action_url(dispatched, "disposisi") in html
+
+    client.force_login(
+        PetugasFactory(username="pupr", role=PETUGAS_OPD, opd="dinas-pupr")
+    )
+    html = client.get(reverse("laporan:index")).content.decode()
+    assert _action_url(dispatched, "tindak-lanjut") in html
+    assert _action_url(dispatched, "disposisi") not in html
+    assert _action_url(new, "verifikasi") not in html
+
+
+def test_an_action_may_stay_off_the_list_rows():
+    listed = make_action("proses", statuses=frozenset({"baru"}))
+    costly = make_action("perpanjang", statuses=frozenset({"baru"}), in_listing=False)
+    actions = ActionSet([listed, costly], GrantedPermissions())
+    record = SimpleNamespace(status="baru")
+    assert actions.available({"process"}, record) == [listed, costly]
+    assert actions.available({"process"}, record, listing=True) == [listed]

@@ -306,15 +306,57 @@ def test_a_request_is_extended_only_once(editor_client, permohonan):
     assert permohonan.alasan_perpanjangan == "Dokumen ada di tiga OPD."
 
 
-def test_a_refusal_without_a_pasal_17_ground_shows_an_error(editor_client, permohonan):
+def test_a_refusal_without_a_pasal_17_ground_comes_back_with_the_answer_kept(
+    editor_client, permohonan
+):
+    answer = "Dokumen memuat data pribadi penerima bantuan."
+    consequence = "Membuka NIK penerima merugikan mereka."
+    entries = permohonan.linimasa.count()
     response = editor_client.post(
         action_url(permohonan, "putuskan"),
-        {"putuskan-keputusan": K.DITOLAK, "putuskan-jawaban": "Dikecualikan."},
-        follow=True,
+        {
+            "putuskan-keputusan": K.DITOLAK,
+            "putuskan-jawaban": answer,
+            "putuskan-uji_konsekuensi": consequence,
+        },
     )
-    assert "Pasal 17" in response.content.decode()
+
+    # The action's page again, not a redirect: the service's error sits beside the
+    # ground, and everything typed is still there.
+    assert response.status_code == HTTPStatus.OK
+    form = response.context["form"]
+    assert "Pasal 17" in form.errors["dasar_penolakan"][0]
+    assert list(form.errors) == ["dasar_penolakan"]
+    html = response.content.decode()
+    assert f"{answer}</textarea>" in html
+    assert f"{consequence}</textarea>" in html
+    assert f'<option value="{K.DITOLAK}" selected>' in html
+    ground_field = html[
+        html.index('for="id_putuskan-dasar_penolakan"') : html.index(
+            '<select name="putuskan-dasar_penolakan"'
+        )
+    ]
+    assert "Penolakan wajib menyebut dasar Pasal 17." in ground_field
     permohonan.refresh_from_db()
     assert permohonan.status == StatusPermohonan.DITERIMA
+    assert permohonan.keputusan == ""
+    assert permohonan.linimasa.count() == entries
+
+    # Adding the ground is enough: nothing is typed again.
+    response = editor_client.post(
+        action_url(permohonan, "putuskan"),
+        {
+            "putuskan-keputusan": K.DITOLAK,
+            "putuskan-jawaban": answer,
+            "putuskan-uji_konsekuensi": consequence,
+            "putuskan-dasar_penolakan": "h",
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == detail_url(permohonan)
+    permohonan.refresh_from_db()
+    assert permohonan.keputusan == K.DITOLAK
+    assert permohonan.jawaban == answer
 
 
 def test_deciding_stores_the_cleaned_documents_then_delivery_is_recorded(
@@ -393,14 +435,17 @@ def test_the_yearly_report_shows_the_tables_and_downloads(editor_client, objecte
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_dashboard_panel_is_for_ppid_roles_only(client, role):
+def test_the_dashboard_panels_are_requests_for_the_editor_objections_for_the_atasan(
+    client, role
+):
     create_kip_request()
     response = client_for(client, role).get(reverse("wagtailadmin_home"))
     if role == ANONYMOUS:
         assert_denied(response)
         return
-    shown = "Permohonan melewati batas waktu" in response.content.decode()
-    assert shown == (role in PPID)
+    html = response.content.decode()
+    assert ("Permohonan melewati batas waktu" in html) == (role == EDITOR)
+    assert ("Keberatan melewati batas waktu" in html) == (role == ATASAN)
 
 
 def test_the_dashboard_panel_counts_with_constant_queries(editor_client):
@@ -414,4 +459,4 @@ def test_the_dashboard_panel_counts_with_constant_queries(editor_client):
     with CaptureQueriesContext(connection) as after:
         html = editor_client.get(home).content.decode()
     assert len(after) == len(before)
-    assert "Keberatan menunggu tanggapan" in html
+    assert "Diterima, belum diputuskan" in html
