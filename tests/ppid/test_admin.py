@@ -26,6 +26,7 @@ from portal.roles import (
     MODERATOR_PENGADUAN,
     PETUGAS_OPD,
 )
+from ppid import services
 from ppid.choices import (
     KeputusanPermohonan,
     PutusanKeberatan,
@@ -33,7 +34,7 @@ from ppid.choices import (
     StatusPermohonan,
 )
 from ppid.models import PermohonanInformasi
-from tests.factories import pdf_bytes
+from tests.factories import UserFactory, pdf_bytes
 from tests.pengaduan.factories import PetugasFactory
 from tests.ppid.factories import create_kip_request
 
@@ -248,6 +249,33 @@ def test_the_export_shows_a_formula_like_request_as_text(editor_client):
         if row[0] == permohonan.kode_lacak
     )
     assert row[1] == "'" + HYPERLINK
+
+
+def test_the_export_counts_working_days_to_decision_without_a_query_per_row(
+    editor_client,
+):
+    index = reverse("permohonan_informasi:index")
+
+    def export():
+        with CaptureQueriesContext(connection) as queries:
+            response = editor_client.get(index, {"export": "csv"})
+            rows = list(
+                csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+            )
+        return rows, len(queries)
+
+    with freeze_time("2026-03-02 10:00:00+07:00"):
+        create_kip_request()
+    with freeze_time("2026-03-06 10:00:00+07:00"):
+        decided = PermohonanInformasi.objects.get()
+        services.decide(decided, UserFactory(), K.DIBERIKAN_SELURUHNYA, "Terlampir.")
+    rows, few = export()
+    column = rows[0].index("Hari kerja sampai keputusan")
+    assert next(row for row in rows if row[0] == decided.kode_lacak)[column] == "4"
+    for _ in range(5):
+        create_kip_request(decided=K.DITOLAK)
+    _rows, many = export()
+    assert many == few
 
 
 def test_the_list_keeps_a_constant_number_of_queries(editor_client):
