@@ -10,14 +10,13 @@ that hold owners' photos and logos.
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
-    Collection,
     GroupCollectionPermission,
     GroupPagePermission,
-    Workflow,
     WorkflowPage,
 )
 
 from portal.roles import MODERATOR_PASAR
+from portal.wagtail_setup import active_workflow, top_level_collection
 
 WORKFLOW_NAME = "Moderasi Produk"
 PRODUCT_COLLECTION_NAME = "Produk UMKM"
@@ -31,16 +30,7 @@ MODERATOR_IMAGE_PERMISSIONS = ("choose_image", "change_image")
 
 def moderation_workflow():
     """The "Moderasi Produk" workflow, or ``None`` when it was removed."""
-    return Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
-
-
-def get_collection(name):
-    """The top-level image collection ``name``, created on first use."""
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=name).first()
-    if collection is None:
-        collection = root.add_child(name=name)
-    return collection
+    return active_workflow(WORKFLOW_NAME)
 
 
 @transaction.atomic
@@ -66,7 +56,7 @@ def ensure_moderation_setup(index_page):
             ),
         )
     for name in (PRODUCT_COLLECTION_NAME, LOGO_COLLECTION_NAME):
-        collection = get_collection(name)
+        collection = top_level_collection(name)
         for codename in MODERATOR_IMAGE_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
                 group=group,

@@ -24,10 +24,10 @@ from pasar.models import MAX_PRODUCT_IMAGES, UMKM, GambarProduk, PasarIndexPage
 from pasar.moderation import (
     LOGO_COLLECTION_NAME,
     PRODUCT_COLLECTION_NAME,
-    get_collection,
     moderation_workflow,
 )
 from portal.notifications import absolute_url, notify
+from portal.wagtail_setup import top_level_collection
 
 #: Audit-log actions of a moderator verifying an UMKM and withdrawing that.
 UMKM_VERIFY_ACTION = "pasar.umkm.verify"
@@ -84,7 +84,7 @@ def save_image(clean_upload, title, collection_name):
     image = get_image_model()(
         title=str(title)[:255],
         file=clean_upload.content,
-        collection=get_collection(collection_name),
+        collection=top_level_collection(collection_name),
     )
     image.save()
     return image

@@ -18,14 +18,13 @@ migration for a page that already exists, a ``post_save`` receiver for a new one
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
-    Collection,
     GroupCollectionPermission,
     GroupPagePermission,
-    Workflow,
     WorkflowPage,
 )
 
 from portal.roles import ADMIN_PORTAL, EDITOR_INFORMASI_PUBLIK, EDITOR_PPID
+from portal.wagtail_setup import active_workflow, top_level_collection
 
 WORKFLOW_NAME = "Publikasi Informasi Publik"
 TASK_NAME = "Persetujuan PPID"
@@ -57,16 +56,12 @@ COLLECTION_PERMISSIONS = (
 
 def publication_workflow():
     """The "Publikasi Informasi Publik" workflow, or ``None`` when it was removed."""
-    return Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    return active_workflow(WORKFLOW_NAME)
 
 
 def kip_collection():
     """The top-level "Informasi Publik" collection, created on first use."""
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=COLLECTION_NAME).first()
-    if collection is None:
-        collection = root.add_child(name=COLLECTION_NAME)
-    return collection
+    return top_level_collection(COLLECTION_NAME)
 
 
 @transaction.atomic
