@@ -7,10 +7,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
 from config.content_api import content_api
+from layanan.verification import verification_page
+from portal.health import ReadinessView, liveness
 from portal.views import RobotsView
 from search import views as search_views
 
 urlpatterns = [
+    # Probes of load balancers and orchestrators (portal.health): no login, no cache.
+    path("healthz", liveness, name="healthz"),
+    path("readyz", ReadinessView.as_view(), name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("api/v2/", content_api.urls),

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from home.models import BeritaIndexPage, BeritaPage, HomePage, StandardPage
+from portal.base_url import site_address
 from portal.demo_files import illustration
 
 NEWS = [
@@ -142,8 +143,7 @@ def _home_page():
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            **site_address(),
             root_page=home,
             is_default_site=True,
             site_name="Portal Langkat",

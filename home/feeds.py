@@ -4,9 +4,12 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from portal.base_url import page_url
+
 
 class BeritaFeed(Feed):
-    """The newest news articles as an Atom feed."""
+    """The newest news articles as an Atom feed, every link on ``PORTAL_BASE_URL``
+    (not on the host the feed reader asked)."""
 
     feed_type = Atom1Feed
     item_count = 20
@@ -19,7 +22,10 @@ class BeritaFeed(Feed):
         return index_page.title
 
     def link(self, index_page):
-        return index_page.get_url(request=self.request)
+        return page_url(index_page)
+
+    def feed_url(self, index_page):
+        return page_url(index_page) + index_page.reverse_subpage("feed")
 
     def subtitle(self, index_page):
         return index_page.introduction or index_page.search_description
@@ -34,7 +40,7 @@ class BeritaFeed(Feed):
         return article.summary
 
     def item_link(self, article):
-        return article.get_full_url(request=self.request)
+        return page_url(article)
 
     def item_pubdate(self, article):
         return article.first_published_at or self._news_date(article)

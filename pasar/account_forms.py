@@ -9,8 +9,10 @@ from django.contrib.auth import authenticate, get_user_model, password_validatio
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.base_url import absolute_url
 from portal.forms import HoneypotMixin
 from portal.notifications import notify
 
@@ -166,7 +168,8 @@ class ResendConfirmationForm(HoneypotMixin, forms.Form):
 
 
 class OwnerPasswordResetForm(PasswordResetForm):
-    """Django's password reset, with the email queued like every other email."""
+    """Django's password reset, with the email queued like every other email and
+    its link on ``PORTAL_BASE_URL`` (not on the host the request came to)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -182,4 +185,9 @@ class OwnerPasswordResetForm(PasswordResetForm):
         html_email_template_name=None,
     ):
         subject = render_to_string(subject_template_name, context)
+        reset_path = reverse(
+            "pasar:password_reset_confirm",
+            kwargs={"uidb64": context["uid"], "token": context["token"]},
+        )
+        context = {**context, "reset_url": absolute_url(reset_path)}
         notify([to_email], subject, email_template_name, context)

@@ -23,6 +23,7 @@ from pasar.account_forms import (
     find_owner_by_email,
     normalise_email,
 )
+from portal.base_url import absolute_url
 from portal.http import FORM_REFERRER_POLICY, private
 from portal.notifications import notify
 from portal.ratelimit import (
@@ -56,7 +57,7 @@ def private_page(view):
     return wrapper
 
 
-def send_confirmation(request, user):
+def send_confirmation(user):
     """Queue the email with the link that activates ``user``."""
     path = reverse(
         "pasar:confirm_email",
@@ -71,7 +72,7 @@ def send_confirmation(request, user):
         "pasar/email/confirm_email.txt",
         {
             "user": user,
-            "confirm_url": request.build_absolute_uri(path),
+            "confirm_url": absolute_url(path),
             "timeout_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
         },
     )
@@ -97,7 +98,7 @@ def signup(request):
             return _too_many(request, template, form, decision)
         if form.is_valid():
             user = form.save()
-            send_confirmation(request, user)
+            send_confirmation(user)
             request.session["pasar_signup_email"] = user.email
             return redirect("pasar:signup_done")
     else:
@@ -150,7 +151,7 @@ def resend_confirmation(request):
         if form.is_valid():
             user = find_owner_by_email(form.cleaned_data["email"])
             if user is not None and not user.is_active and user.has_usable_password():
-                send_confirmation(request, user)
+                send_confirmation(user)
             request.session["pasar_signup_email"] = form.cleaned_data["email"]
             return redirect("pasar:signup_done")
     else:

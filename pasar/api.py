@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from pasar import catalogue as market
 from pasar.models import MAX_PRICE, PasarIndexPage, ProdukPage
 from portal.api_errors import ErrorOut
+from portal.base_url import absolute_url, page_url
 from portal.pagination import LimitOffsetPagination, RecordId
 
 #: The full-size photo rendition the API links to, besides the card thumbnail.
@@ -126,17 +127,17 @@ class ProdukFilter(Schema):
 # Helpers -------------------------------------------------------------------------
 
 
-def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
+def _absolute(url):
+    return absolute_url(url) or None
 
 
-def _product_out(request, product):
+def _product_out(product):
     photos = [photo.image for photo in product.gambar.all()]
     return {
         "id": product.pk,
         "judul": product.title,
         "slug": product.slug,
-        "url": product.get_full_url(request) or "",
+        "url": page_url(product),
         "deskripsi": product.deskripsi,
         "harga": product.harga,
         "harga_maks": product.harga_maks,
@@ -153,9 +154,9 @@ def _product_out(request, product):
         },
         "gambar": [
             {
-                "url": _absolute(request, image.get_rendition(API_IMAGE_RENDITION).url),
+                "url": _absolute(image.get_rendition(API_IMAGE_RENDITION).url),
                 "thumbnail": _absolute(
-                    request, image.get_rendition(market.PRODUCT_CARD_RENDITION).url
+                    image.get_rendition(market.PRODUCT_CARD_RENDITION).url
                 ),
                 "alt": product.title,
             }
@@ -166,12 +167,10 @@ def _product_out(request, product):
     }
 
 
-def _umkm_out(request, umkm, market_page):
+def _umkm_out(umkm, market_page):
     logo = None
     if umkm.logo:
-        logo = _absolute(
-            request, umkm.logo.get_rendition(market.UMKM_LOGO_RENDITION).url
-        )
+        logo = _absolute(umkm.logo.get_rendition(market.UMKM_LOGO_RENDITION).url)
     return {
         "slug": umkm.slug,
         "nama_usaha": umkm.nama_usaha,
@@ -226,7 +225,7 @@ class ProdukPagination(LimitOffsetPagination):
     def paginate_queryset(self, queryset, pagination, request, **params):
         page = super().paginate_queryset(queryset, pagination, request, **params)
         page[self.items_attribute] = [
-            _product_out(request, product) for product in page[self.items_attribute]
+            _product_out(product) for product in page[self.items_attribute]
         ]
         return page
 
@@ -238,7 +237,7 @@ class UMKMPagination(LimitOffsetPagination):
         page = super().paginate_queryset(queryset, pagination, request, **params)
         market_page = PasarIndexPage.objects.live().first()
         page[self.items_attribute] = [
-            _umkm_out(request, umkm, market_page) for umkm in page[self.items_attribute]
+            _umkm_out(umkm, market_page) for umkm in page[self.items_attribute]
         ]
         return page
 
@@ -286,7 +285,7 @@ def list_produk(request, filters: Query[ProdukFilter]):
 )
 def get_produk(request, produk_id: RecordId):
     products = _api_products(ProdukPage.objects.visible_to_public())
-    return _product_out(request, get_object_or_404(products, pk=produk_id))
+    return _product_out(get_object_or_404(products, pk=produk_id))
 
 
 @router.get(
@@ -313,4 +312,4 @@ def get_umkm(request, slug: str):
     umkm = market.public_umkm().filter(slug=slug[:170]).first()
     if umkm is None:
         raise Http404
-    return _umkm_out(request, umkm, PasarIndexPage.objects.live().first())
+    return _umkm_out(umkm, PasarIndexPage.objects.live().first())

@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 
 from pasar.choices import Ketersediaan
 from pasar.models import MAX_PRICE, UMKM, GambarProduk, KategoriProduk, ProdukPage
+from portal.base_url import absolute_url, page_url
 from portal.models import Kecamatan
 from portal.search_query import MAX_QUERY_LENGTH, safe_search_query
 
@@ -180,12 +181,12 @@ SCHEMA_AVAILABILITY = {
 
 def umkm_url(umkm, market_page):
     """The full address of ``umkm``'s public profile under ``market_page``."""
-    return market_page.full_url + market_page.reverse_subpage(
+    return page_url(market_page) + market_page.reverse_subpage(
         "umkm_detail", args=[umkm.slug]
     )
 
 
-def product_json_ld(product, request, photos, product_url, market_page=None):
+def product_json_ld(product, photos, product_url, market_page=None):
     """schema.org ``Product`` data of ``product`` (a dict, for the json_ld tag):
     an ``Offer`` with its price, or an ``AggregateOffer`` for a price range, in IDR;
     the UMKM as brand and seller."""
@@ -221,7 +222,7 @@ def product_json_ld(product, request, photos, product_url, market_page=None):
         "offers": offer,
     }
     images = [
-        request.build_absolute_uri(photo.get_rendition(JSON_LD_IMAGE_RENDITION).url)
+        absolute_url(photo.get_rendition(JSON_LD_IMAGE_RENDITION).url)
         for photo in photos
     ]
     if images:

@@ -18,6 +18,7 @@ from wagtail.search import index
 from pasar import content_api
 from pasar.choices import Ketersediaan
 from pasar.phone import validate_whatsapp
+from portal.base_url import page_url
 from portal.models import BasePage
 from portal.routes import DeclaredRoutesMixin, PageRoute
 
@@ -357,7 +358,7 @@ class ProdukPage(BasePage):
         from pasar import catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        product_url = self.get_full_url(request) or ""
+        product_url = page_url(self)
         photos = self.photos()
         market = PasarIndexPage.objects.live().first()
         context.update(
@@ -365,9 +366,7 @@ class ProdukPage(BasePage):
                 "photos": photos,
                 "market_page": market,
                 "whatsapp_url": catalogue.product_whatsapp_url(self, product_url),
-                "json_ld": catalogue.product_json_ld(
-                    self, request, photos, product_url, market
-                ),
+                "json_ld": catalogue.product_json_ld(self, photos, product_url, market),
                 "other_products": (
                     list(
                         catalogue.catalogue_queryset({"umkm": self.umkm_id}).exclude(

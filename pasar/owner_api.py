@@ -23,6 +23,7 @@ from pasar.forms import ProdukForm, UMKMProfileForm
 from pasar.models import UMKM, ProdukPage
 from portal.api_errors import ErrorOut, error_response
 from portal.api_forms import FORM_CONTENT_TYPES, form_errors
+from portal.base_url import page_url
 from portal.pagination import RecordId
 
 router = Router(tags=["e-pasar: pemilik UMKM"], auth=django_auth)
@@ -248,7 +249,7 @@ def _product_out(product, state=None):
         "catatan_moderator": state.comment,
         "ditinjau_pada": state.decided_at,
         "tayang": product.live,
-        "url_publik": product.get_full_url() if product.live else None,
+        "url_publik": page_url(product) if product.live else None,
     }
 
 
@@ -364,7 +365,7 @@ def list_products(request):
             "status_label": str(states[product.pk].label),
             "catatan_moderator": states[product.pk].comment,
             "tayang": product.live,
-            "url_publik": product.get_full_url() if product.live else None,
+            "url_publik": page_url(product) if product.live else None,
         }
         for product in products
     ]

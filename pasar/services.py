@@ -26,7 +26,8 @@ from pasar.moderation import (
     PRODUCT_COLLECTION_NAME,
     moderation_workflow,
 )
-from portal.notifications import absolute_url, notify
+from portal.base_url import absolute_url, page_url
+from portal.notifications import notify
 from portal.wagtail_setup import top_level_collection
 
 #: Audit-log actions of a moderator verifying an UMKM and withdrawing that.
@@ -425,7 +426,7 @@ def notify_product_published(page):
         {
             "page": page,
             "umkm": page.umkm,
-            "public_url": page.get_full_url(),
+            "public_url": page_url(page),
             "dashboard_url": absolute_url(dashboard_url()),
         },
     )

@@ -10,7 +10,8 @@ from django_tasks import task
 from pengaduan.choices import StatusLaporan
 from pengaduan.models import Laporan
 from pengaduan.viewsets import LAPORAN_URL_NAMESPACE
-from portal.notifications import absolute_url, notify
+from portal.base_url import absolute_url
+from portal.notifications import notify
 from portal.reminders import mark_reminded, not_yet_reminded, role_emails
 from portal.roles import MODERATOR_PENGADUAN
 from portal.working_days import add_working_days

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.core import checks
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,6 +12,8 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal.base_url import configure_site_after_migrate
+        from portal.checks import check_base_url
         from portal.models import HariLibur
         from portal.working_days import calendar_changed
 
@@ -20,3 +23,8 @@ class PortalConfig(AppConfig):
             signal.connect(
                 calendar_changed, sender=HariLibur, dispatch_uid=f"hari-libur-{name}"
             )
+        # Every migrated database serves PORTAL_BASE_URL (see portal.base_url).
+        post_migrate.connect(
+            configure_site_after_migrate, sender=self, dispatch_uid="portal-base-url"
+        )
+        checks.register(check_base_url)

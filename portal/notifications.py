@@ -1,4 +1,7 @@
-"""Emails to citizens and officers, sent by a background task after the data is saved."""
+"""Emails to citizens and officers, sent by a background task after the data is saved.
+
+Their links are built with :func:`portal.base_url.absolute_url` (or ``page_url``).
+"""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -24,8 +27,3 @@ def notify(recipients, subject, template_name, context):
     body = render_to_string(template_name, context)
     subject = " ".join(str(subject).split())
     transaction.on_commit(lambda: send_email_task.enqueue(recipients, subject, body))
-
-
-def absolute_url(path):
-    """``path`` on the portal's public base URL, for links in emails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -12,10 +12,11 @@ PRIVATE_PREFIX = "private/"
 def private_storage():
     """Storage for citizens' files (report attachments, answer documents).
 
-    It lies outside MEDIA_ROOT, so no web server serves it: files reach people only
-    through views that check who may see them.
+    It lies outside MEDIA_ROOT (or in a bucket nobody can read anonymously), so no
+    web server serves it: files reach people only through views that check who may
+    see them.
     """
-    return storages["private"]
+    return PrivateStorage()
 
 
 def is_private_name(name):
@@ -44,25 +45,21 @@ def public_name(name):
     return f"{_top_folder(name)}{PurePosixPath(name).name}"
 
 
-@deconstructible(path="portal.storage.PublicOrPrivateStorage")
-class PublicOrPrivateStorage(Storage):
-    """The default (public) storage, except for names under ``private/``, which lie
-    in the private storage.
+class ConfiguredStorage(Storage):
+    """Hands every call to a storage of the ``STORAGES`` setting, looked up when the
+    call is made.
 
-    For files that are public or private one by one, such as the documents of
-    dikecualikan information (Pasal 17): moving a file between the two changes its
-    name, and the name alone says where it lies.
+    A file field binds its storage once, when its model is defined; looking the
+    backend up on each call lets settings (a bucket instead of a folder, or a test's
+    override) reach it. Subclasses say which storage holds a name (:meth:`_locate`)
+    and how its name reads from outside (:meth:`_named`).
     """
 
     def _locate(self, name):
-        if is_private_name(name):
-            return private_storage(), name.removeprefix(PRIVATE_PREFIX)
-        return storages["default"], name
+        raise NotImplementedError
 
     def _named(self, storage, inner_name):
-        if storage is storages["default"]:
-            return inner_name
-        return PRIVATE_PREFIX + inner_name
+        return inner_name
 
     def _open(self, name, mode="rb"):
         storage, inner_name = self._locate(name)
@@ -105,10 +102,8 @@ class PublicOrPrivateStorage(Storage):
         return storage.path(inner_name)
 
     def url(self, name):
-        if is_private_name(name):
-            # No address leads straight to a private file: only a checking view.
-            raise NotImplementedError("A private file has no direct URL.")
-        return storages["default"].url(name)
+        storage, inner_name = self._locate(name)
+        return storage.url(inner_name)
 
     def get_accessed_time(self, name):
         storage, inner_name = self._locate(name)
@@ -123,11 +118,54 @@ class PublicOrPrivateStorage(Storage):
         return storage.get_modified_time(inner_name)
 
 
+@deconstructible(path="portal.storage.PrivateStorage")
+class PrivateStorage(ConfiguredStorage):
+    """The ``private`` storage of the ``STORAGES`` setting."""
+
+    def _locate(self, name):
+        return storages["private"], name
+
+
+@deconstructible(path="portal.storage.PublicOrPrivateStorage")
+class PublicOrPrivateStorage(ConfiguredStorage):
+    """The default (public) storage, except for names under ``private/``, which lie
+    in the private storage.
+
+    For files that are public or private one by one, such as the documents of
+    dikecualikan information (Pasal 17): moving a file between the two changes its
+    name, and the name alone says where it lies.
+    """
+
+    def _locate(self, name):
+        if is_private_name(name):
+            return storages["private"], name.removeprefix(PRIVATE_PREFIX)
+        return storages["default"], name
+
+    def _named(self, storage, inner_name):
+        if storage is storages["default"]:
+            return inner_name
+        return PRIVATE_PREFIX + inner_name
+
+    def url(self, name):
+        if is_private_name(name):
+            # No address leads straight to a private file: only a checking view.
+            raise NotImplementedError("A private file has no direct URL.")
+        return storages["default"].url(name)
+
+
 def private_file_response(field_file, content_type, filename, inline=False):
     """Serve a file from the private storage to someone already allowed to see it.
 
     The browser may neither sniff another type nor run the file, and no shared cache
     keeps it. A file missing from the storage is a 404.
+
+    Also from a private bucket the file is streamed through Django, never handed out
+    as a redirect to a signed URL: a signed URL is a bearer link that works for
+    anyone it is passed to (browser history, a forwarded message, a proxy log) until
+    it expires; the bucket's own answer would lack these headers and the download
+    name; and the bucket need not be reachable from the internet at all. Citizens'
+    files are small (5 MB at most), so the cost is an app-server worker for the
+    length of one download.
     """
     try:
         handle = field_file.open("rb")

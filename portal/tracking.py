@@ -12,6 +12,8 @@ from django.apps import apps
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from portal.base_url import page_url
+
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 PREFIX = "LGK"
 GROUP_LENGTH = 4
@@ -103,4 +105,4 @@ class TrackedSubmission(models.Model):
         page = self.host_page()
         if page is None:
             return ""
-        return page.full_url + page.reverse_subpage(route, args=[self.token_rahasia])
+        return page_url(page) + page.reverse_subpage(route, args=[self.token_rahasia])

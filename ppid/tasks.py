@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from portal.notifications import absolute_url, notify
+from portal.base_url import absolute_url
+from portal.notifications import notify
 from portal.reminders import mark_reminded, not_yet_reminded, role_emails
 from portal.roles import ATASAN_PPID, EDITOR_PPID
 from portal.working_days import add_working_days

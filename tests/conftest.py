@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 # freezegun swaps datetime.date, which pydantic cannot build schemas from.
 import config.urls  # noqa: F401
 from home.models import HomePage
+from portal.base_url import site_address
 
 
 @pytest.fixture
@@ -26,8 +27,7 @@ def home_page(db):
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            **site_address(),
             "root_page": home,
             "site_name": "Portal Langkat",
         },

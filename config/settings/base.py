@@ -8,6 +8,10 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from config.search_backend import search_backends
+from config.storage_settings import media_origins, storages_from_environ
+from portal.base_url import validated_base_url
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -78,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: times the whole request and logs it as one line (portal.request_log).
+    "portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,16 +195,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media")
 )
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/berkas-privat/"},
-    },
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
-}
+# Folders here by default; S3-compatible buckets when S3_MEDIA_BUCKET and
+# S3_PRIVATE_BUCKET are set (config/storage_settings.py, README "Scaling out").
+STORAGES = storages_from_environ(os.environ, private_media_root=PRIVATE_MEDIA_ROOT)
+# Images in a media bucket load from its address (CSP img-src below).
+MEDIA_ORIGINS = media_origins(os.environ)
 
 # Upload limits (DESIGN §4.2: attachments of at most 5 MB; documents up to 10 MB).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -219,6 +220,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# For the file-based backend (the production smoke test reads the emails there).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH") or None
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Portal Langkat <noreply@langkatkab.go.id>"
 )
@@ -226,6 +229,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work (django-tasks): run at once unless production picks a queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# /readyz fails while the oldest task ready to run has waited longer than this
+# (no worker keeps up; portal.health).
+READYZ_MAX_TASK_LAG_SECONDS = int(os.environ.get("READYZ_MAX_TASK_LAG_SECONDS", "300"))
 
 # Cross-origin access to the APIs for headless front ends.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
@@ -269,15 +275,16 @@ WAGTAIL_SITE_NAME = "Portal Langkat"
 # No Gravatar: officers' email hashes would go to a third party, and offline
 # installations would show broken images. Wagtail falls back to its own avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # PostgreSQL stems Indonesian words; other databases ignore this.
-        "SEARCH_CONFIG": "indonesian",
-    }
-}
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# The one public address in every link (emails, feed, sitemap, API, the default
+# Wagtail Site): scheme, host and optional port, no path (portal/base_url.py).
+PORTAL_BASE_URL = validated_base_url(
+    os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+)
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
+# The database (PostgreSQL full text, Indonesian) unless SEARCH_URL names an
+# OpenSearch/Elasticsearch cluster (config/search_backend.py).
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+WAGTAILAPI_BASE_URL = PORTAL_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
@@ -312,7 +319,7 @@ CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, NONCE],
     "style-src": [SELF],
-    "img-src": [SELF, "data:", *CSP_MAP_TILE_HOSTS],
+    "img-src": [SELF, "data:", *MEDIA_ORIGINS, *CSP_MAP_TILE_HOSTS],
     "frame-src": [SELF, *CSP_FRAME_HOSTS],
     "object-src": [NONE],
     "base-uri": [SELF],
@@ -331,6 +338,7 @@ CSP_ADMIN_DIRECTIVES = {
         SELF,
         "data:",
         "blob:",
+        *MEDIA_ORIGINS,
         *CSP_MAP_TILE_HOSTS,
     ],
     "font-src": [SELF, "data:"],

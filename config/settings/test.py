@@ -29,7 +29,8 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PORTAL_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = PORTAL_BASE_URL
 # Login lockout and form rate limits stay out of the way of other tests; the tests
 # of login protection and rate limiting switch them on (tests/portal/test_ratelimit.py,
 # tests/portal/test_login_lockout.py). client.login() has no request, which axes needs.

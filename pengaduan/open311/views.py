@@ -34,6 +34,7 @@ from pengaduan.open311.serialisation import (
     request_item,
     service_item,
 )
+from portal.base_url import absolute_url
 from portal.models import Kecamatan
 from portal.tracking import normalise_tracking_code
 
@@ -99,7 +100,7 @@ def not_found(request, *args, **kwargs):
 @require_get
 def discovery(request, response_format):
     """Where and how this Open311 endpoint is served."""
-    base_url = request.build_absolute_uri(reverse("open311:discovery", args=["json"]))
+    base_url = absolute_url(reverse("open311:discovery", args=["json"]))
     base_url = base_url.rsplit("/", 1)[0] + "/"
     payload = {
         "changeset": CHANGESET,

@@ -3,6 +3,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from portal import base_url
+
 register = template.Library()
 
 
@@ -81,10 +83,7 @@ def page_links(page_obj, on_each_side=1, on_ends=1):
     ]
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """``url`` made absolute with the current request's scheme and host."""
-    request = context.get("request")
-    if not url or request is None:
-        return url or ""
-    return request.build_absolute_uri(url)
+@register.simple_tag
+def absolute_url(url):
+    """``url`` on the portal's base URL (``PORTAL_BASE_URL``)."""
+    return base_url.absolute_url(url)

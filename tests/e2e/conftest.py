@@ -27,6 +27,7 @@ from django.test import override_settings
 from wagtail.models import Page, Site
 
 from home.models import HomePage, StandardPage
+from portal.base_url import site_address
 from portal.models import PengaturanPortal
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django's ORM refuses
@@ -175,8 +176,20 @@ def phone(browser):
 
 
 @pytest.fixture
-def portal_site(live_server):
-    """A home page as the default site's root, the four areas and filled-in settings."""
+def live_base_url(live_server):
+    """The live server's address as PORTAL_BASE_URL: links in pages and emails lead
+    back to it."""
+    url = live_server.url
+    with override_settings(
+        PORTAL_BASE_URL=url, WAGTAILADMIN_BASE_URL=url, WAGTAILAPI_BASE_URL=url
+    ):
+        yield url
+
+
+@pytest.fixture
+def portal_site(live_server, live_base_url):
+    """A home page as the default site's root (on the live server's address), the
+    four areas and filled-in settings."""
     root = Page.get_first_root_node()
     assert root is not None, (
         "Wagtail's root page is missing: mark the test "
@@ -203,8 +216,7 @@ def portal_site(live_server):
     )
     Site.objects.all().delete()
     site = Site.objects.create(
-        hostname="localhost",
-        port=80,
+        **site_address(),
         root_page=home,
         is_default_site=True,
         site_name="Portal Langkat",

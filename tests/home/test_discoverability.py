@@ -31,4 +31,4 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
 def test_pages_carry_a_canonical_url(client, home_page):
     page = StandardPageFactory(parent=home_page, title="Profil", slug="profil")
     html = client.get(page.url).content.decode()
-    assert '<link rel="canonical" href="http://localhost/profil/">' in html
+    assert '<link rel="canonical" href="http://testserver/profil/">' in html

@@ -75,7 +75,7 @@ def test_product_list_gives_public_fields(client, rendang):
     assert item["tags"] == ["pedas"]
     assert len(item["gambar"]) == 2
     assert item["gambar"][0]["thumbnail"].endswith(".webp")
-    assert item["url"] == "http://localhost/e-pasar/rendang-daging/"
+    assert item["url"] == "http://testserver/e-pasar/rendang-daging/"
 
 
 def test_product_list_hides_unverified_umkm_and_drafts(client, pasar_page, rendang):
@@ -144,7 +144,7 @@ def test_umkm_endpoints_list_verified_only_without_owner_account(
     assert [item["slug"] for item in items] == ["dapur-bu-siti"]
     assert items[0]["whatsapp_url"].startswith("https://wa.me/6281234567890?text=")
     assert items[0]["nib"] == "1234567890123"
-    assert items[0]["url"] == "http://localhost/e-pasar/umkm/dapur-bu-siti/"
+    assert items[0]["url"] == "http://testserver/e-pasar/umkm/dapur-bu-siti/"
     detail = client.get(f"{API}/umkm/dapur-bu-siti")
     assert detail.status_code == HTTPStatus.OK
     assert client.get(f"{API}/umkm/belum").status_code == HTTPStatus.NOT_FOUND

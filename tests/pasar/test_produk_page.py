@@ -72,7 +72,7 @@ def test_whatsapp_link_has_normalised_number_and_prefilled_message(client, produ
     message = parse_qs(url.query)["text"][0]
     assert message == (
         "Halo Dapur Bu Siti, saya tertarik dengan Rendang Daging "
-        "(http://localhost/e-pasar/rendang-daging/) di e-pasar Portal Langkat."
+        "(http://testserver/e-pasar/rendang-daging/) di e-pasar Portal Langkat."
     )
 
 

@@ -27,3 +27,16 @@ def test_an_unknown_app_is_refused_before_anything_is_loaded():
         call_command("load_demo_data", app=["kantor"], stdout=io.StringIO())
 
     assert not HomePage.objects.exists()
+
+
+def test_the_demo_queues_no_email_for_the_production_worker(settings):
+    """With production's task queue the demo's emails would wait for the worker and
+    go out by real SMTP to example.com; the loader sends them nowhere at once."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    call_command("load_demo_data", app=["pengaduan"], stdout=io.StringIO())
+
+    assert Laporan.objects.exists()
+    assert not DBTaskResult.objects.exists()

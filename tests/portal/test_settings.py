@@ -113,3 +113,20 @@ def test_production_passes_the_deploy_checks_without_warnings():
     result = run_python(code, "config.settings.production", PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_answers_health_probes_over_plain_http():
+    """A load balancer probes over HTTP on its own network: the liveness probe is
+    answered there while every other address still redirects to HTTPS."""
+    code = """
+import django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="portal.langkatkab.go.id")
+print(client.get("/healthz").status_code, client.get("/e-laga/").status_code)
+"""
+    result = run_python(code, "config.settings.production", PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    # Production logs JSON lines to stdout; the answer is the last line.
+    assert result.stdout.splitlines()[-1].split() == ["200", "301"]

@@ -141,7 +141,7 @@ def test_the_answer_carries_the_absolute_secret_link(api_client, valid_data, hom
     assert response.status_code == HTTPStatus.CREATED
     permohonan = PermohonanInformasi.objects.get()
     link = response.json()["tautan_rahasia"]
-    assert link.startswith("http://localhost/")
+    assert link.startswith("http://testserver/")
     assert link.endswith(f"/permohonan-saya/{permohonan.token_rahasia}/")
 
 

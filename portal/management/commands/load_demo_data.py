@@ -6,6 +6,8 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.module_loading import module_has_submodule
 
+from portal.base_url import configure_default_site
+
 #: Apps whose demo every other app's demo builds on (the site and its home page).
 BASE_APPS = ("portal", "home")
 
@@ -37,11 +39,20 @@ class Command(BaseCommand):
                 raise CommandError(f"Unknown app: {', '.join(unknown)}")
             labels = {*BASE_APPS, *labels}
         # Demo reports and requests go through the real services; their emails are
-        # addressed to example.com and are dropped.
+        # addressed to example.com and are dropped, at once: with production's task
+        # queue they would otherwise wait for the worker and go out by real SMTP.
         with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+            TASKS={
+                "default": {
+                    "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+                }
+            },
         ):
             self._load(labels)
+        site, _ = configure_default_site()
+        if site is not None:
+            self.stdout.write(f"Alamat situs: {site.root_url} (PORTAL_BASE_URL).")
         self.stdout.write(self.style.SUCCESS("Data contoh siap."))
 
     def _load(self, labels):
