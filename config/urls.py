@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/portal/v1/", api.urls),
     path("open311/v2/", include("pengaduan.open311.urls")),
     path("cari/", search_views.search, name="search"),
+    path("verifikasi/<str:code>/", verification_page, name="verifikasi_surat"),
     path("akun/", include("pasar.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),

@@ -31,8 +31,9 @@ from wagtail.rich_text import expand_db_html
 from layanan import services
 from layanan.choices import UNSUR_IKM, StatusPermohonan
 from layanan.forms import PermohonanForm, SurveiForm, field_name, requirement_name
-from layanan.ikm_report import compute_report, period_form
+from layanan.ikm_report import period_form, report_for
 from layanan.models import LinimasaPermohonan, Permohonan, StandarLayanan
+from layanan.verification import TIDAK_DIKENAL, verification_limit, verify_code
 from portal.api_errors import ErrorOut, error_response
 from portal.api_forms import ClientAddressThrottle, form_errors, read_form_body
 from portal.models import Kecamatan
@@ -199,6 +200,18 @@ class SurveiIn(Schema):
     u8: int = Field(ge=1, le=4, description=str(UNSUR_IKM[7][1]))
     u9: int = Field(ge=1, le=4, description=str(UNSUR_IKM[8][1]))
     saran: str = Field("", max_length=1000)
+    jenis_kelamin: Literal["L", "P", ""] = Field(
+        "", description="Profil responden, tidak wajib: L atau P."
+    )
+    usia: int | None = Field(
+        None, ge=10, le=120, description="Profil responden, tidak wajib: tahun."
+    )
+    pendidikan: Literal["sd", "smp", "sma", "s1", "s2", "s3", ""] = Field(
+        "", description="Profil responden, tidak wajib."
+    )
+    pekerjaan: Literal["pns", "tni", "polri", "swasta", "wirausaha", "lainnya", ""] = (
+        Field("", description="Profil responden, tidak wajib.")
+    )
 
 
 class SurveiCreatedOut(Schema):
@@ -231,11 +244,35 @@ class PeriodeOut(Schema):
     sampai: datetime.date
 
 
+class IKMProfilOut(Schema):
+    kelompok: str = Field(description="jenis_kelamin, usia, pendidikan atau pekerjaan.")
+    judul: str
+    baris: list[IKMKelompokOut] = Field(
+        description="Satu baris per kategori berisi jawaban; slug kosong untuk "
+        "responden yang tidak mengisi."
+    )
+
+
 class IKMLaporanOut(Schema):
     periode: PeriodeOut
+    kecamatan: str | None = Field(description="Slug kecamatan bila dipilih.")
     keseluruhan: IKMOut
     per_kecamatan: list[IKMKelompokOut]
     per_layanan: list[IKMKelompokOut]
+    per_profil: list[IKMProfilOut]
+
+
+class VerifikasiSuratOut(Schema):
+    kode: str
+    status: Literal["asli", "dicabut"]
+    nomor_surat: str
+    judul: str
+    layanan: str
+    kecamatan: str = Field(description="Kecamatan penerbit.")
+    tanggal_terbit: datetime.date
+    inisial_pemohon: str = Field(description="Hanya inisial; tidak ada identitas.")
+    sha256: str = Field(description="Sidik SHA-256 berkas PDF yang diterbitkan.")
+    dicabut_pada: datetime.date | None
 
 
 # Helpers -------------------------------------------------------------------------
@@ -489,7 +526,8 @@ def _form_value(value):
     summary="Isi survei kepuasan (IKM)",
     description=(
         "Untuk permohonan yang selesai, melalui token tautan rahasia pemohon. Badan "
-        "JSON: nilai `u1`-`u9` (1 tidak baik - 4 sangat baik) dan `saran` tidak "
+        "JSON: nilai `u1`-`u9` (1 tidak baik - 4 sangat baik), `saran` dan profil "
+        "responden (`jenis_kelamin`, `usia`, `pendidikan`, `pekerjaan`) tidak "
         "wajib. 400: nilai tidak valid (satu galat per kolom); 409: survei sudah "
         "diisi atau permohonan belum selesai. Sekali per permohonan."
     ),
@@ -523,7 +561,10 @@ def submit_survei(request, token: str):
         return _invalid(request, form_errors(form))
     try:
         survei = services.submit_survey(
-            permohonan, form.scores(), form.cleaned_data["saran"]
+            permohonan,
+            form.scores(),
+            form.cleaned_data["saran"],
+            profile=form.profile(),
         )
     except ValidationError as error:
         # Answered by a concurrent request a moment ago.
@@ -544,7 +585,10 @@ def submit_survei(request, token: str):
         "IKM (PermenPANRB 14/2017) keseluruhan, per kecamatan dan per layanan, "
         "dengan jumlah responden, rata-rata sembilan unsur dan mutu (A-D). Periode: "
         "`tahun` (bawaan tahun berjalan) dengan `periode` tw1-tw4 (triwulan) atau "
-        "sm1-sm2 (semester), atau rentang `dari` dan `sampai` (TTTT-BB-HH, WIB)."
+        "sm1-sm2 (semester), atau rentang `dari` dan `sampai` (TTTT-BB-HH, WIB); "
+        "`kecamatan` (slug) membatasi angka pada satu kecamatan. `per_profil` "
+        "memecah IKM menurut profil responden: jenis kelamin, kelompok usia, "
+        "pendidikan dan pekerjaan, dengan jumlah responden."
     ),
 )
 def ikm(
@@ -553,12 +597,13 @@ def ikm(
     periode: str = Query("", description="tw1-tw4, sm1-sm2, atau kosong."),
     dari: str = Query("", description="Awal rentang, TTTT-BB-HH."),
     sampai: str = Query("", description="Akhir rentang, TTTT-BB-HH."),
+    kecamatan: str = Query("", description="Slug kecamatan, atau kosong."),
 ):
     # The parameters are read (and validated, with 400) by the page's PeriodForm.
     form = period_form(request.GET)
     if form.is_bound and not form.is_valid():
         return _invalid(request, form_errors(form))
-    report = compute_report(form.period())
+    report = report_for(form)
 
     def group(rows):
         return [
@@ -572,7 +617,46 @@ def ikm(
             "mulai": report.period.start,
             "sampai": report.period.end,
         },
+        "kecamatan": report.kecamatan.slug if report.kecamatan else None,
         "keseluruhan": _summary_out(report.overall),
         "per_kecamatan": group(report.by_kecamatan),
         "per_layanan": group(report.by_layanan),
+        "per_profil": [
+            {
+                "kelompok": table.key,
+                "judul": str(table.heading),
+                "baris": group(table.rows),
+            }
+            for table in report.by_profile
+        ],
     }
+
+
+# Letters -------------------------------------------------------------------------
+
+
+@router.get(
+    "/verifikasi/{kode}",
+    response={200: VerifikasiSuratOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Verifikasi keaslian surat",
+    description=(
+        "Status surat hasil layanan menurut kode verifikasinya (tercetak di bawah "
+        "kode QR surat): `asli` atau `dicabut`, dengan nomor surat, layanan, "
+        "kecamatan penerbit, tanggal terbit dan sidik SHA-256 berkas PDF. Pemohon "
+        "hanya disebut dengan inisialnya. 404 untuk kode yang tidak dikenal. "
+        "Dibatasi per alamat klien, bersama halaman /verifikasi/."
+    ),
+    throttle=[],
+)
+def verifikasi_surat(request, kode: str):
+    decision = verification_limit.hit(request)
+    if not decision.allowed:
+        response = error_response(
+            request, 429, _("Terlalu banyak permintaan. Coba lagi nanti.")
+        )
+        response["Retry-After"] = str(decision.wait)
+        return response
+    verification = verify_code(kode)
+    if verification.status == TIDAK_DIKENAL:
+        return error_response(request, 404, _("Kode verifikasi tidak dikenal."))
+    return verification.as_dict()

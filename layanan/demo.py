@@ -20,7 +20,13 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from wagtail.rich_text import RichText
 
 from layanan import services
-from layanan.choices import StatusPermohonan
+from layanan.choices import (
+    JenisHasil,
+    JenisKelamin,
+    Pekerjaan,
+    Pendidikan,
+    StatusPermohonan,
+)
 from layanan.ikm import ELEMENT_FIELDS
 from layanan.models import (
     EKecamatanIndexPage,
@@ -29,6 +35,7 @@ from layanan.models import (
     Permohonan,
     StandarLayanan,
     SurveiIKM,
+    TemplateSurat,
 )
 from portal.demo import add_area_index, create_officer
 from portal.models import Desa, Kecamatan
@@ -476,6 +483,7 @@ def load(stdout, style):
     """Build the e-kecamatan page, services, offices, accounts, applications, IKM."""
     index = _index_page()
     created_services = _services()
+    _letter_templates()
     created_offices = _offices(index)
     officers = {
         slug: create_officer(
@@ -550,6 +558,8 @@ def _offices(index):
                     f"Kecamatan {kecamatan.nama}, Kabupaten Langkat"
                 ),
                 camat=CAMAT[number % len(CAMAT)],
+                nip_camat=f"19{70 + number % 20}0{number % 9 + 1}12 199803 1 00{number % 9 + 1}",
+                kode_surat=kecamatan.slug.upper(),
                 jam_layanan=OPENING_HOURS,
                 telepon=f"(061) 891 {2100 + number:04d}",
                 email=f"kec.{kecamatan.slug}@langkatkab.go.id",
@@ -605,6 +615,49 @@ def _services():
         service.save_revision(log_action=True).publish()
         created += 1
     return created
+
+
+#: Letter templates of the demo services: slug -> (name, title, body).
+LETTER_TEMPLATES = {
+    "surat-keterangan-domisili": (
+        "Surat Keterangan Domisili",
+        "Surat Keterangan Domisili",
+        "<p>Yang bertanda tangan di bawah ini, Camat {{ kecamatan }} Kabupaten "
+        "Langkat, menerangkan bahwa:</p>"
+        "<ul><li>Nama: <b>{{ nama_pemohon }}</b></li>"
+        "<li>NIK: {{ nik_pemohon }}</li>"
+        "<li>Alamat: {{ alamat_pemohon }}, {{ desa }}</li></ul>"
+        "<p>benar berdomisili di wilayah Kecamatan {{ kecamatan }} sejak "
+        "{{ tinggal_di_alamat_ini_sejak }} dengan status tempat tinggal "
+        "{{ status_tempat_tinggal }}.</p>"
+        "<p>Surat keterangan ini diberikan atas permohonan tanggal "
+        "{{ tanggal_permohonan }} (kode {{ kode_lacak }}) untuk keperluan: "
+        "<i>{{ keperluan_surat }}</i></p>"
+        "<p>Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana "
+        "mestinya.</p>",
+    ),
+    "surat-keterangan-usaha": (
+        "Surat Keterangan Usaha",
+        "Surat Keterangan Usaha",
+        "<p>Camat {{ kecamatan }} Kabupaten Langkat menerangkan bahwa "
+        "<b>{{ nama_pemohon }}</b> (NIK {{ nik_pemohon }}), beralamat di "
+        "{{ alamat_pemohon }}, benar menjalankan usaha "
+        "<b>{{ nama_dan_jenis_usaha }}</b> di wilayah Kecamatan {{ kecamatan }} "
+        "sejak {{ usaha_berdiri_sejak }}.</p>"
+        "<p>Surat ini diberikan untuk keperluan {{ keperluan_surat }}.</p>",
+    ),
+}
+
+
+def _letter_templates():
+    """Give the demo services their letter templates, through a published revision."""
+    for slug, (nama, judul, isi) in LETTER_TEMPLATES.items():
+        service = StandarLayanan.objects.filter(slug=slug).first()
+        if service is None or service.template_surat.exists():
+            continue
+        service.template_surat = [TemplateSurat(nama=nama, judul=judul, isi=isi)]
+        service.save()
+        service.save_revision(log_action=True).publish()
 
 
 # ---------- Accounts ----------
@@ -768,6 +821,15 @@ def _advance(rng, permohonan, final, officer, number):
     )
     if final == S.DIPROSES:
         return
+    template = permohonan.layanan.template_surat.first()
+    if template is not None:
+        services.complete(
+            permohonan,
+            officer,
+            "Surat telah terbit; unduh melalui tautan rahasia Anda.",
+            letter_template=template,
+        )
+        return
     result = None
     message = (
         "Surat dapat diambil di meja layanan kantor camat dengan membawa KTP asli."
@@ -782,7 +844,9 @@ def _advance(rng, permohonan, final, officer, number):
             ],
         )
         message = "Dokumen hasil dapat diunduh melalui tautan rahasia Anda."
-    services.complete(permohonan, officer, message, result=result)
+    services.complete(
+        permohonan, officer, message, result=result, pickup=result is None
+    )
 
 
 def _backdate(rng, permohonan, submitted):
@@ -805,25 +869,30 @@ def _backdate(rng, permohonan, submitted):
         S.SELESAI: completed,
         S.DITOLAK: verified,
     }
-    seen_submission = False
+    seen_submission = resubmission_seen = False
     for entry in LinimasaPermohonan.objects.filter(permohonan=permohonan).order_by(
         "pk"
     ):
         moment = times.get(entry.status_to, submitted)
         if entry.status_to == S.DIAJUKAN:
             moment = resubmitted if seen_submission else submitted
+            resubmission_seen = seen_submission
             seen_submission = True
         LinimasaPermohonan.objects.filter(pk=entry.pk).update(created_at=moment)
     verified_at = verified if permohonan.diverifikasi_pada else None
+    waiting_since = resubmitted if resubmission_seen else submitted
+    if verified_at and permohonan.status != S.DITOLAK:
+        deadline = _calendar_add(verified_at, permohonan.waktu_hari_kerja)
+    elif permohonan.status == S.DIAJUKAN:
+        deadline = _calendar_add(waiting_since, permohonan.waktu_verifikasi_hari_kerja)
+    else:
+        deadline = None
     Permohonan.objects.filter(pk=permohonan.pk).update(
         diajukan_pada=submitted,
+        menunggu_verifikasi_sejak=waiting_since,
         diverifikasi_pada=verified_at,
         selesai_pada=completed if permohonan.selesai_pada else None,
-        batas_waktu=(
-            _calendar_add(verified_at, permohonan.waktu_hari_kerja)
-            if verified_at and permohonan.status != S.DITOLAK
-            else None
-        ),
+        batas_waktu=deadline,
     )
 
 
@@ -839,6 +908,18 @@ LEANINGS = [-0.9, -0.5, -0.2, 0.0, 0.1, 0.3]
 def _score(rng, leaning):
     value = 3.1 + leaning + rng.uniform(-0.8, 0.9)
     return max(1, min(4, round(value)))
+
+
+def _profile(rng, number):
+    """A respondent profile; one respondent in six leaves it empty (it is optional)."""
+    if number % 6 == 5:
+        return {}
+    return {
+        "jenis_kelamin": rng.choice(JenisKelamin.values),
+        "usia": rng.randint(18, 72),
+        "pendidikan": rng.choice(Pendidikan.values),
+        "pekerjaan": rng.choice(Pekerjaan.values),
+    }
 
 
 def _historic(rng, services_, kecamatan_list, desa_by_kecamatan):
@@ -874,6 +955,8 @@ def _historic(rng, services_, kecamatan_list, desa_by_kecamatan):
             selesai_pada=completed,
             batas_waktu=deadline,
             catatan_hasil="Surat telah diambil pemohon di kantor camat.",
+            jenis_hasil=JenisHasil.AMBIL,
+            menunggu_verifikasi_sejak=submitted,
             kode_lacak=generate_tracking_code(Permohonan.tracking_prefix),
             token_rahasia=generate_secret_token(),
             **_applicant(rng, 1000 + number, kecamatan, desa_by_kecamatan),
@@ -913,6 +996,7 @@ def _historic(rng, services_, kecamatan_list, desa_by_kecamatan):
                         )
                     ),
                     **{field: _score(rng, leaning) for field in ELEMENT_FIELDS},
+                    **_profile(rng, number),
                 ),
             )
         )

@@ -10,9 +10,23 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from layanan.choices import SKALA_IKM, UNSUR_IKM
+from layanan.choices import (
+    SKALA_IKM,
+    UNSUR_IKM,
+    JenisKelamin,
+    Pekerjaan,
+    Pendidikan,
+)
 from layanan.models import Permohonan
-from portal.forms import CheckedFileField, HoneypotMixin
+from portal.forms import (
+    CheckedFileField,
+    EmailAddressInput,
+    HoneypotMixin,
+    NIKInput,
+    PhoneInput,
+    PublicFormMixin,
+    validate_desa_in_kecamatan,
+)
 from portal.models import Desa, Kecamatan
 from portal.validators import normalise_phone, validate_nik
 
@@ -141,6 +155,7 @@ class PermohonanForm(HoneypotMixin, DynamicFieldsMixin, forms.ModelForm):
         label=_("NIK"),
         max_length=16,
         validators=[validate_nik],
+        widget=NIKInput(),
         help_text=_(
             "16 angka pada KTP. Hanya petugas kecamatan yang dapat melihatnya."
         ),
@@ -161,7 +176,12 @@ class PermohonanForm(HoneypotMixin, DynamicFieldsMixin, forms.ModelForm):
         help_texts = {
             "email": _("Isi agar kami dapat mengabarkan perkembangan permohonan Anda."),
         }
-        widgets = {"alamat": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "nama": forms.TextInput(attrs={"autocomplete": "name"}),
+            "telepon": PhoneInput(),
+            "email": EmailAddressInput(),
+            "alamat": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, layanan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,11 +197,7 @@ class PermohonanForm(HoneypotMixin, DynamicFieldsMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        desa, kecamatan = cleaned.get("desa"), cleaned.get("kecamatan")
-        if desa and kecamatan and desa.kecamatan_id != kecamatan.pk:
-            self.add_error(
-                "desa", _("Desa/kelurahan tidak berada di kecamatan yang dipilih.")
-            )
+        validate_desa_in_kecamatan(self)
         return cleaned
 
     def submit(self):
@@ -194,7 +210,7 @@ class PermohonanForm(HoneypotMixin, DynamicFieldsMixin, forms.ModelForm):
         return submit_permohonan(permohonan, self.uploads())
 
 
-class PerbaikanForm(DynamicFieldsMixin, forms.Form):
+class PerbaikanForm(PublicFormMixin, DynamicFieldsMixin, forms.Form):
     """The applicant's fix: answers prefilled, files replaced only when given."""
 
     pesan = forms.CharField(
@@ -221,7 +237,7 @@ class PerbaikanForm(DynamicFieldsMixin, forms.Form):
         )
 
 
-class SurveiForm(forms.Form):
+class SurveiForm(PublicFormMixin, forms.Form):
     """The nine IKM questions, each answered 1-4, and an optional suggestion."""
 
     saran = forms.CharField(
@@ -230,6 +246,37 @@ class SurveiForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    # The respondent profile of the questionnaire (PermenPANRB 14/2017 annex), each
+    # item optional.
+    jenis_kelamin = forms.ChoiceField(
+        label=_("Jenis kelamin (tidak wajib)"),
+        required=False,
+        choices=[("", _("Tidak ingin mengisi")), *JenisKelamin.choices],
+    )
+    usia = forms.IntegerField(
+        label=_("Usia dalam tahun (tidak wajib)"),
+        required=False,
+        min_value=10,
+        max_value=120,
+        error_messages={
+            "min_value": _("Usia paling kecil 10 tahun."),
+            "max_value": _("Usia paling besar 120 tahun."),
+            "invalid": _("Tulis usia dengan angka, mis. 35."),
+        },
+    )
+    pendidikan = forms.ChoiceField(
+        label=_("Pendidikan terakhir (tidak wajib)"),
+        required=False,
+        choices=[("", _("Tidak ingin mengisi")), *Pendidikan.choices],
+    )
+    pekerjaan = forms.ChoiceField(
+        label=_("Pekerjaan (tidak wajib)"),
+        required=False,
+        choices=[("", _("Tidak ingin mengisi")), *Pekerjaan.choices],
+    )
+
+    PROFILE = ("jenis_kelamin", "usia", "pendidikan", "pekerjaan")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -241,7 +288,17 @@ class SurveiForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Pilih salah satu nilai.")},
             )
-        self.order_fields([field for field, _label in UNSUR_IKM] + ["saran"])
+        self.order_fields(
+            [*self.PROFILE, *(field for field, _label in UNSUR_IKM), "saran"]
+        )
 
     def scores(self):
         return {field: self.cleaned_data[field] for field, _label in UNSUR_IKM}
+
+    def profile(self):
+        """The profile items given (empty ones left out)."""
+        return {
+            field: self.cleaned_data[field]
+            for field in self.PROFILE
+            if self.cleaned_data.get(field) not in (None, "")
+        }

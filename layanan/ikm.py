@@ -3,17 +3,25 @@
 IKM = the mean of the nine element averages x 25, on a 25-100 scale, graded
 A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99. Figures are computed
 in the database, one query per table however many answers there are.
+
+The database returns integer sums, never averages: the IKM of ``n`` respondents
+whose answers add up to ``total`` is exactly ``25 * total / (9 * n)``, rounded half
+up from that fraction in integers, so a tie is never lost to a float (24
+respondents with a total of 567 give 65.625, shown 65.63).
 """
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count
+from django.db.models import Case, Count, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from layanan.choices import UNSUR_IKM
+from layanan.choices import KELOMPOK_USIA, UNSUR_IKM
 
 ELEMENT_FIELDS = [field for field, _label in UNSUR_IKM]
+#: The respondent profile of the questionnaire (each optional).
+PROFILE_FIELDS = ["jenis_kelamin", "usia", "pendidikan", "pekerjaan"]
+AGE_GROUP = "kelompok_usia"
 TWO_PLACES = Decimal("0.01")
 
 #: (lowest IKM of the grade, grade, quality label), best first.
@@ -27,6 +35,20 @@ GRADES = [
 
 def _round(value):
     return Decimal(str(value)).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def round_ratio(numerator, denominator):
+    """``numerator / denominator`` (integers) rounded half up to two decimals,
+    computed in integers so no tie is lost."""
+    hundredths, remainder = divmod(int(numerator) * 100, int(denominator))
+    if remainder * 2 >= denominator:
+        hundredths += 1
+    return Decimal(hundredths).scaleb(-2).quantize(TWO_PLACES)
+
+
+def ikm_from_sums(total, respondents):
+    """IKM of ``respondents`` whose answers to the nine elements add up to ``total``."""
+    return round_ratio(25 * total, len(ELEMENT_FIELDS) * respondents)
 
 
 def ikm_value(element_averages):
@@ -71,17 +93,19 @@ EMPTY = IKMSummary(0, (None,) * len(ELEMENT_FIELDS), None, "", "")
 def _aggregates():
     return {
         "respondents": Count("pk"),
-        **{f"avg_{field}": Avg(field) for field in ELEMENT_FIELDS},
+        **{f"sum_{field}": Sum(field) for field in ELEMENT_FIELDS},
     }
 
 
 def _summary(row):
-    if not row["respondents"]:
+    respondents = row["respondents"]
+    if not respondents:
         return EMPTY
-    averages = tuple(_round(row[f"avg_{field}"]) for field in ELEMENT_FIELDS)
-    ikm = ikm_value(row[f"avg_{field}"] for field in ELEMENT_FIELDS)
+    sums = [row[f"sum_{field}"] for field in ELEMENT_FIELDS]
+    averages = tuple(round_ratio(total, respondents) for total in sums)
+    ikm = ikm_from_sums(sum(sums), respondents)
     grade, label = grade_for(ikm)
-    return IKMSummary(row["respondents"], averages, ikm, grade, label)
+    return IKMSummary(respondents, averages, ikm, grade, label)
 
 
 def summarise(surveys):
@@ -93,3 +117,19 @@ def summarise_by(surveys, field):
     """``{value of field: IKMSummary}`` grouped in one query, e.g. ``"kecamatan"``."""
     rows = surveys.order_by().values(field).annotate(**_aggregates())
     return {row[field]: _summary(row) for row in rows}
+
+
+def with_age_group(surveys):
+    """``surveys`` annotated with ``kelompok_usia``, the code of the age group of
+    :data:`~layanan.choices.KELOMPOK_USIA` ("" when the age was not given)."""
+    return surveys.annotate(
+        **{
+            AGE_GROUP: Case(
+                *(
+                    When(usia__gte=lowest, usia__lte=highest, then=Value(code))
+                    for code, _label, lowest, highest in KELOMPOK_USIA
+                ),
+                default=Value(""),
+            )
+        }
+    )

@@ -16,7 +16,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from layanan.ikm import ELEMENT_FIELDS, summarise, summarise_by
+from layanan.choices import KELOMPOK_USIA, JenisKelamin, Pekerjaan, Pendidikan
+from layanan.ikm import (
+    AGE_GROUP,
+    ELEMENT_FIELDS,
+    summarise,
+    summarise_by,
+    with_age_group,
+)
 from layanan.models import StandarLayanan, SurveiIKM
 from portal.csv_export import write_csv
 from portal.models import Kecamatan
@@ -127,6 +134,14 @@ class PeriodForm(forms.Form):
         validators=RANGE_DATE_VALIDATORS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    kecamatan = forms.ModelChoiceField(
+        label=_("Kecamatan"),
+        required=False,
+        queryset=Kecamatan.objects.order_by("nama"),
+        to_field_name="slug",
+        empty_label=_("Semua kecamatan"),
+        help_text=_("Profil responden dan angka per layanan di kecamatan ini saja."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,10 +178,16 @@ class PeriodForm(forms.Form):
             return year_period(year, data.get("periode") or "")
         return year_period(timezone.localdate().year)
 
+    def chosen_kecamatan(self):
+        """The kecamatan the figures are limited to, or ``None`` (all)."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data.get("kecamatan")
+        return None
+
 
 def period_form(query):
     """A :class:`PeriodForm` bound to ``query`` only when it names a period."""
-    names = {"tahun", "periode", "dari", "sampai"}
+    names = {"tahun", "periode", "dari", "sampai", "kecamatan"}
     return PeriodForm(query if names & set(query) else None)
 
 
@@ -180,19 +201,68 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Table:
+    """One grouping of the report: its rows and what its first column names."""
+
+    key: str
+    heading: str
+    column: str
+    rows: list
+
+
+#: The respondent profile's groupings: (key, heading, column, field, categories).
+PROFILE_TABLES = [
+    (
+        "jenis_kelamin",
+        _("IKM menurut jenis kelamin"),
+        _("Jenis kelamin"),
+        "jenis_kelamin",
+        JenisKelamin.choices,
+    ),
+    (
+        "usia",
+        _("IKM menurut usia"),
+        _("Usia"),
+        AGE_GROUP,
+        [(code, label) for code, label, _low, _high in KELOMPOK_USIA],
+    ),
+    (
+        "pendidikan",
+        _("IKM menurut pendidikan"),
+        _("Pendidikan"),
+        "pendidikan",
+        Pendidikan.choices,
+    ),
+    (
+        "pekerjaan",
+        _("IKM menurut pekerjaan"),
+        _("Pekerjaan"),
+        "pekerjaan",
+        Pekerjaan.choices,
+    ),
+]
+NOT_GIVEN = _("Tidak diisi")
+
+
+@dataclass(frozen=True)
 class Report:
-    """All IKM figures of a period."""
+    """All IKM figures of a period (and kecamatan, when one is chosen)."""
 
     period: Period
     overall: object
     by_kecamatan: list
     by_layanan: list
+    by_profile: list = ()
+    kecamatan: object = None
 
     def tables(self):
-        """(key, heading, rows) per grouping, in display order."""
+        """A :class:`Table` per grouping, in display order."""
         return [
-            ("kecamatan", _("IKM per kecamatan"), self.by_kecamatan),
-            ("layanan", _("IKM per layanan"), self.by_layanan),
+            Table(
+                "kecamatan", _("IKM per kecamatan"), _("Kecamatan"), self.by_kecamatan
+            ),
+            Table("layanan", _("IKM per layanan"), _("Layanan"), self.by_layanan),
+            *self.by_profile,
         ]
 
 
@@ -209,20 +279,49 @@ def _rows(surveys, field, model):
     )
 
 
-def surveys_in(period):
+def surveys_in(period, kecamatan=None):
     start, end = period.bounds()
-    return SurveiIKM.objects.filter(dibuat_pada__gte=start, dibuat_pada__lt=end)
+    surveys = SurveiIKM.objects.filter(dibuat_pada__gte=start, dibuat_pada__lt=end)
+    if kecamatan is not None:
+        surveys = surveys.filter(kecamatan=kecamatan)
+    return surveys
 
 
-def compute_report(period):
-    """IKM overall, per kecamatan and per service for ``period`` (five queries)."""
-    surveys = surveys_in(period)
+def _profile_rows(surveys, field, categories):
+    """A row per category with answers, in the questionnaire's order, then "Tidak
+    diisi" for respondents who left the item empty."""
+    summaries = summarise_by(with_age_group(surveys), field)
+    rows = [
+        Row(code, str(label), summaries[code])
+        for code, label in categories
+        if code in summaries
+    ]
+    missing = summaries.get("") or summaries.get(None)
+    if missing is not None:
+        rows.append(Row("", str(NOT_GIVEN), missing))
+    return rows
+
+
+def compute_report(period, kecamatan=None):
+    """IKM overall, per kecamatan, per service and per profile item for ``period``
+    (and ``kecamatan``): one query per table, plus one for each table's names."""
+    surveys = surveys_in(period, kecamatan)
     return Report(
         period=period,
         overall=summarise(surveys),
         by_kecamatan=_rows(surveys, "kecamatan", Kecamatan),
         by_layanan=_rows(surveys, "layanan", StandarLayanan),
+        by_profile=[
+            Table(key, heading, column, _profile_rows(surveys, field, categories))
+            for key, heading, column, field, categories in PROFILE_TABLES
+        ],
+        kecamatan=kecamatan,
     )
+
+
+def report_for(form):
+    """The report of a bound :class:`PeriodForm` (period and kecamatan)."""
+    return compute_report(form.period(), form.chosen_kecamatan())
 
 
 #: Geometry of the element chart (SVG units: percent across, pixels down).
@@ -284,18 +383,23 @@ def report_csv(report):
         gettext("Mutu"),
         gettext("Kinerja"),
     ]
+    overall_name = (
+        gettext("Kecamatan %(nama)s") % {"nama": report.kecamatan.nama}
+        if report.kecamatan is not None
+        else gettext("Semua kecamatan dan layanan")
+    )
     rows = [
         [
             report.period.slug,
             "keseluruhan",
-            "",
-            gettext("Semua kecamatan dan layanan"),
+            report.kecamatan.slug if report.kecamatan is not None else "",
+            overall_name,
             *_figures(report.overall),
         ]
     ]
     rows.extend(
-        [report.period.slug, key, row.slug, row.nama, *_figures(row.summary)]
-        for key, _heading, rows_of_group in report.tables()
-        for row in rows_of_group
+        [report.period.slug, table.key, row.slug, row.nama, *_figures(row.summary)]
+        for table in report.tables()
+        for row in table.rows
     )
     return write_csv(rows, header=header)

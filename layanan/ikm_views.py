@@ -18,10 +18,10 @@ from wagtail.admin.viewsets.base import ViewSet
 from layanan.ikm import GRADES
 from layanan.ikm_report import (
     BAR_ROW_HEIGHT,
-    compute_report,
     element_bars,
     period_form,
     report_csv,
+    report_for,
 )
 from layanan.viewsets import E_KECAMATAN_MENU_HOOK
 from portal.csv_export import csv_response
@@ -34,7 +34,7 @@ ADMIN_ROLES = {ADMIN_PORTAL, PETUGAS_KECAMATAN, EDITOR_LAYANAN}
 
 def _report_context(query):
     form = period_form(query)
-    report = compute_report(form.period())
+    report = report_for(form)
     bars = element_bars(report.overall)
     csv_query = query.copy()
     csv_query.pop("format", None)
@@ -49,8 +49,11 @@ def _report_context(query):
 
 
 def _csv_response(query, prefix):
-    report = compute_report(period_form(query).period())
-    return csv_response(report_csv(report), f"{prefix}-{report.period.slug}.csv")
+    report = report_for(period_form(query))
+    suffix = f"-{report.kecamatan.slug}" if report.kecamatan is not None else ""
+    return csv_response(
+        report_csv(report), f"{prefix}-{report.period.slug}{suffix}.csv"
+    )
 
 
 # Public site ---------------------------------------------------------------------

@@ -9,13 +9,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    Orderable,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
@@ -23,7 +24,16 @@ from wagtail.models import (
 from wagtail.search import index
 
 from layanan.blocks import IsianStreamBlock, LangkahBlock, PersyaratanBlock
-from layanan.choices import SKALA_IKM, UNSUR_IKM, StatusPermohonan
+from layanan.choices import (
+    SKALA_IKM,
+    UNSUR_IKM,
+    JenisHasil,
+    JenisKelamin,
+    Pekerjaan,
+    Pendidikan,
+    StatusPermohonan,
+)
+from layanan.letter_placeholders import DEFAULT_NUMBER_PATTERN
 from portal.models import BasePage
 from portal.routes import DeclaredRoutesMixin, PageRoute
 from portal.status import TimelineEntry
@@ -38,6 +48,16 @@ OPEN_STATUSES = (
     StatusPermohonan.PERLU_PERBAIKAN,
     StatusPermohonan.DIVERIFIKASI,
     StatusPermohonan.DIPROSES,
+)
+
+
+#: The statuses in which a deadline runs: verification (``diajukan``) and completion.
+RUNNING_STATUSES = frozenset(
+    {
+        StatusPermohonan.DIAJUKAN,
+        StatusPermohonan.DIVERIFIKASI,
+        StatusPermohonan.DIPROSES,
+    }
 )
 
 
@@ -91,6 +111,15 @@ class StandarLayanan(
         _("waktu penyelesaian (hari kerja)"),
         validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text=_("Dihitung sejak permohonan diverifikasi."),
+    )
+    waktu_verifikasi_hari_kerja = models.PositiveSmallIntegerField(
+        _("waktu verifikasi (hari kerja)"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_(
+            "Batas waktu petugas memeriksa berkas, sejak permohonan diajukan atau "
+            "perbaikannya dikirim. Bawaan 1 hari kerja."
+        ),
     )
     biaya = models.PositiveIntegerField(
         _("biaya (Rp)"), default=0, help_text=_("0 berarti gratis.")
@@ -154,6 +183,7 @@ class StandarLayanan(
         FieldPanel("prosedur"),
         MultiFieldPanel(
             [
+                FieldPanel("waktu_verifikasi_hari_kerja"),
                 FieldPanel("waktu_hari_kerja"),
                 FieldPanel("biaya"),
                 FieldPanel("keterangan_biaya"),
@@ -168,6 +198,16 @@ class StandarLayanan(
             heading=_("Kecamatan penyedia"),
         ),
         FieldPanel("urutan"),
+        InlinePanel(
+            "template_surat",
+            heading=_("Templat surat hasil"),
+            label=_("Templat surat"),
+            help_text=_(
+                "Surat yang diterbitkan petugas saat menyelesaikan permohonan. "
+                "Tulis isian dengan penanda seperti {{ nama_pemohon }}; daftar "
+                "penanda ada di bawah kolom isi surat."
+            ),
+        ),
     ]
 
     search_fields = [
@@ -192,12 +232,22 @@ class StandarLayanan(
         kecamatan_id = getattr(kecamatan, "pk", kecamatan)
         return any(item.pk == kecamatan_id for item in self.kecamatan.all())
 
+    @property
+    def preview_modes(self):
+        return [("", _("Standar layanan")), ("surat", _("Contoh surat"))]
+
     def get_preview_template(self, request, mode_name):
+        if mode_name == "surat":
+            return "layanan/letter_template_preview.html"
         return "layanan/standar_layanan_preview.html"
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         context["layanan"] = self
+        if mode_name == "surat":
+            from layanan.letters import sample_letters
+
+            context["letters"] = sample_letters(self)
         return context
 
     @property
@@ -206,17 +256,77 @@ class StandarLayanan(
         return [block for block in self.persyaratan if block.value.get("unggah")]
 
 
+class TemplateSurat(Orderable):
+    """A letter a service issues, written in the admin with placeholders.
+
+    An inline of the service standard, so a template is a draft, a revision and
+    part of the "Publikasi Standar Layanan" workflow together with its standard:
+    officers issue letters only from the published version.
+    """
+
+    standar = ParentalKey(
+        StandarLayanan,
+        on_delete=models.CASCADE,
+        related_name="template_surat",
+        verbose_name=_("standar layanan"),
+    )
+    nama = models.CharField(
+        _("nama templat"),
+        max_length=150,
+        help_text=_("Dilihat petugas saat memilih surat, mis. Surat Keterangan."),
+    )
+    judul = models.CharField(
+        _("judul surat"),
+        max_length=200,
+        help_text=_(
+            "Dicetak tebal di atas nomor surat, mis. SURAT KETERANGAN DOMISILI."
+        ),
+    )
+    pola_nomor = models.CharField(
+        _("pola nomor surat"),
+        max_length=100,
+        default=DEFAULT_NUMBER_PATTERN,
+        help_text=_(
+            "Penanda: {nomor} (urut per kecamatan dan tahun), {kode_kecamatan}, "
+            "{tahun}, {bulan_romawi}. Mis. 470/{nomor}/{kode_kecamatan}/{tahun}."
+        ),
+    )
+    isi = RichTextField(
+        _("isi surat"),
+        features=["bold", "italic", "ol", "ul"],
+        help_text=_(
+            "Penanda yang tersedia: {{ nama_pemohon }}, {{ nik_pemohon }}, "
+            "{{ alamat_pemohon }}, {{ desa }}, {{ kecamatan }}, {{ camat }}, "
+            "{{ nomor_surat }}, {{ tanggal_surat }}, {{ tanggal_permohonan }}, "
+            "{{ layanan }}, {{ kode_lacak }}, dan setiap isian formulir layanan "
+            "menurut labelnya, mis. {{ keperluan }} untuk isian berlabel Keperluan."
+        ),
+    )
+
+    panels = [
+        FieldPanel("nama"),
+        FieldPanel("judul"),
+        FieldPanel("pola_nomor"),
+        FieldPanel("isi"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("templat surat")
+        verbose_name_plural = _("templat surat")
+
+    def __str__(self):
+        return self.nama
+
+
 class PermohonanQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, today=None):
-        """Verified applications still open after their deadline."""
+        """Applications past the deadline now running: verification while
+        ``diajukan``, completion once verified."""
         today = today or timezone.localdate()
-        return self.filter(
-            status__in=(StatusPermohonan.DIVERIFIKASI, StatusPermohonan.DIPROSES),
-            batas_waktu__lt=today,
-        )
+        return self.filter(status__in=RUNNING_STATUSES, batas_waktu__lt=today)
 
     def for_user(self, user):
         """What an officer may see: all for portal admins, their kecamatan's for officers."""
@@ -266,6 +376,17 @@ class Permohonan(RunningDeadlineMixin, TrackedSubmission):
         _("waktu penyelesaian (hari kerja)"),
         help_text=_("Diambil dari standar layanan saat permohonan diajukan."),
     )
+    waktu_verifikasi_hari_kerja = models.PositiveSmallIntegerField(
+        _("waktu verifikasi (hari kerja)"),
+        default=1,
+        help_text=_("Diambil dari standar layanan saat permohonan diajukan."),
+    )
+    menunggu_verifikasi_sejak = models.DateTimeField(
+        _("menunggu verifikasi sejak"),
+        null=True,
+        blank=True,
+        help_text=_("Saat diajukan, atau saat perbaikan terakhir dikirim."),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -285,7 +406,10 @@ class Permohonan(RunningDeadlineMixin, TrackedSubmission):
         null=True,
         blank=True,
         db_index=True,
-        help_text=_("Hari kerja terakhir untuk menyelesaikan, sejak verifikasi."),
+        help_text=_(
+            "Batas waktu yang sedang berjalan: verifikasi selama diajukan, "
+            "penyelesaian sejak diverifikasi."
+        ),
     )
     catatan_perbaikan = models.TextField(
         _("catatan perbaikan"),
@@ -299,6 +423,9 @@ class Permohonan(RunningDeadlineMixin, TrackedSubmission):
         blank=True,
     )
     hasil_content_type = models.CharField(max_length=50, blank=True)
+    jenis_hasil = models.CharField(
+        _("jenis hasil"), max_length=10, choices=JenisHasil.choices, blank=True
+    )
     catatan_hasil = models.TextField(
         _("catatan hasil"),
         blank=True,
@@ -359,16 +486,42 @@ class Permohonan(RunningDeadlineMixin, TrackedSubmission):
             calendar=calendar,
         )
 
-    def running_deadline(self, calendar=None):
-        """The service time, counted from verification until the application closes."""
-        if not self.diverifikasi_pada or self.alasan_penolakan:
+    @cached_property
+    def verification_deadline(self):
+        """The verification deadline while the application waits for it."""
+        if self.status != StatusPermohonan.DIAJUKAN:
             return None
-        return add_working_days(self.diverifikasi_pada, self.waktu_hari_kerja, calendar)
+        return deadline_status(
+            self.menunggu_verifikasi_sejak or self.diajukan_pada,
+            self.waktu_verifikasi_hari_kerja,
+        )
+
+    def running_deadline(self, calendar=None):
+        """Verification while ``diajukan`` (from submission or the last fix), then
+        the service time from verification until the application closes."""
+        if self.alasan_penolakan:
+            return None
+        if self.diverifikasi_pada:
+            return add_working_days(
+                self.diverifikasi_pada, self.waktu_hari_kerja, calendar
+            )
+        if self.status == StatusPermohonan.DIAJUKAN:
+            return add_working_days(
+                self.menunggu_verifikasi_sejak or self.diajukan_pada,
+                self.waktu_verifikasi_hari_kerja,
+                calendar,
+            )
+        return None
 
     @classmethod
     def with_running_deadline(cls):
         """Open applications only: a completed one keeps the deadline it was held to."""
         return super().with_running_deadline().filter(status__in=OPEN_STATUSES)
+
+    @cached_property
+    def active_letter(self):
+        """The letter issued for this application and not revoked, or ``None``."""
+        return self.surat.filter(dicabut_pada__isnull=True).first()
 
     @property
     def survey_open(self):
@@ -490,6 +643,21 @@ class SurveiIKM(models.Model):
     u8 = _score_field(UNSUR_IKM[7][1])
     u9 = _score_field(UNSUR_IKM[8][1])
     saran = models.TextField(_("saran"), blank=True, max_length=1000)
+    jenis_kelamin = models.CharField(
+        _("jenis kelamin"), max_length=1, choices=JenisKelamin.choices, blank=True
+    )
+    usia = models.PositiveSmallIntegerField(
+        _("usia (tahun)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(10), MaxValueValidator(120)],
+    )
+    pendidikan = models.CharField(
+        _("pendidikan"), max_length=5, choices=Pendidikan.choices, blank=True
+    )
+    pekerjaan = models.CharField(
+        _("pekerjaan"), max_length=10, choices=Pekerjaan.choices, blank=True
+    )
     dibuat_pada = models.DateTimeField(
         _("diisi pada"), default=timezone.now, db_index=True
     )
@@ -501,6 +669,111 @@ class SurveiIKM(models.Model):
 
     def __str__(self):
         return f"IKM {self.permohonan.kode_lacak}"
+
+
+class PenghitungNomorSurat(models.Model):
+    """The last letter number a kecamatan gave in a year.
+
+    Numbers are taken with the row locked (``select_for_update``), so two officers
+    completing at the same moment never get the same number.
+    """
+
+    kecamatan = models.ForeignKey(
+        "portal.Kecamatan",
+        verbose_name=_("kecamatan"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    terakhir = models.PositiveIntegerField(_("nomor terakhir"), default=0)
+
+    class Meta:
+        verbose_name = _("penghitung nomor surat")
+        verbose_name_plural = _("penghitung nomor surat")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kecamatan", "tahun"], name="nomor_surat_per_kecamatan_tahun"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kecamatan} {self.tahun}: {self.terakhir}"
+
+
+class SuratHasil(models.Model):
+    """A letter generated for a completed application: a PDF never edited again.
+
+    A mistaken letter is revoked (with a reason) and a new one issued; the
+    verification page reads the revocation. ``sha256`` is the PDF's digest, shown
+    on the verification page so a holder can compare a copy.
+    """
+
+    permohonan = models.ForeignKey(
+        Permohonan,
+        verbose_name=_("permohonan"),
+        on_delete=models.PROTECT,
+        related_name="surat",
+    )
+    template = models.ForeignKey(
+        TemplateSurat,
+        verbose_name=_("templat"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kecamatan = models.ForeignKey(
+        "portal.Kecamatan",
+        verbose_name=_("kecamatan penerbit"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    judul = models.CharField(_("judul surat"), max_length=200)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    nomor_urut = models.PositiveIntegerField(_("nomor urut"))
+    nomor_surat = models.CharField(_("nomor surat"), max_length=150)
+    kode_verifikasi = models.CharField(_("kode verifikasi"), max_length=20, unique=True)
+    berkas = models.FileField(
+        _("berkas PDF"), upload_to="permohonan/surat/", storage=private_storage
+    )
+    sha256 = models.CharField(_("SHA-256 PDF"), max_length=64)
+    diterbitkan_pada = models.DateTimeField(_("diterbitkan pada"), default=timezone.now)
+    diterbitkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diterbitkan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dicabut_pada = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
+    alasan_pencabutan = models.TextField(_("alasan pencabutan"), blank=True)
+    dicabut_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicabut oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-diterbitkan_pada", "-pk"]
+        verbose_name = _("surat hasil")
+        verbose_name_plural = _("surat hasil")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kecamatan", "tahun", "nomor_urut"],
+                name="surat_hasil_nomor_unik",
+            )
+        ]
+
+    def __str__(self):
+        return self.nomor_surat
+
+    @property
+    def is_revoked(self):
+        return self.dicabut_pada is not None
 
 
 class EKecamatanIndexPage(DeclaredRoutesMixin, BasePage):
@@ -577,6 +850,21 @@ class KantorKecamatanPage(BasePage):
     )
     alamat = models.TextField(_("alamat kantor"), max_length=500)
     camat = models.CharField(_("nama camat"), max_length=150, blank=True)
+    nip_camat = models.CharField(
+        _("NIP camat"),
+        max_length=30,
+        blank=True,
+        help_text=_("Dicetak di bawah nama camat pada surat hasil."),
+    )
+    kode_surat = models.CharField(
+        _("kode kecamatan pada nomor surat"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Menggantikan {kode_kecamatan} pada pola nomor surat, mis. BBL. Bila "
+            "kosong dipakai nama kecamatan dalam huruf besar."
+        ),
+    )
     jam_layanan = models.TextField(
         _("jam layanan"),
         max_length=500,
@@ -596,6 +884,8 @@ class KantorKecamatanPage(BasePage):
         FieldPanel("kecamatan"),
         FieldPanel("alamat"),
         FieldPanel("camat"),
+        FieldPanel("nip_camat"),
+        FieldPanel("kode_surat"),
         FieldPanel("jam_layanan"),
         MultiFieldPanel(
             [FieldPanel("telepon"), FieldPanel("email"), FieldPanel("tautan_peta")],

@@ -1,18 +1,30 @@
 """Every state change of a service application goes through these functions (STYLE §2)."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 
-from layanan.choices import StatusPermohonan
-from layanan.ikm import ELEMENT_FIELDS
-from layanan.models import BerkasPermohonan, SurveiIKM
+from layanan import letters
+from layanan.choices import JenisHasil, StatusPermohonan
+from layanan.ikm import ELEMENT_FIELDS, PROFILE_FIELDS
+from layanan.models import BerkasPermohonan, SuratHasil, SurveiIKM
+from portal.log_actions import logged_note
 from portal.notifications import notify
 from portal.status import StatusMachine, change_status
 from portal.uploads import original_file_name
 
 S = StatusPermohonan
+LETTER_ISSUED_ACTION = "layanan.letter_issued"
+LETTER_REVOKED_ACTION = "layanan.letter_revoked"
+NO_RESULT_MESSAGE = gettext_lazy(
+    "Permohonan tidak dapat diselesaikan tanpa hasil. Pilih salah satu: terbitkan "
+    "surat dari templat, unggah dokumen hasil, atau nyatakan dokumen diambil di "
+    "kantor camat dengan pemberitahuan pengambilan."
+)
 PERMOHONAN_STATUS = StatusMachine(
     transitions={
         S.DIAJUKAN: {S.DIVERIFIKASI, S.PERLU_PERBAIKAN, S.DITOLAK},
@@ -112,6 +124,11 @@ def submit_permohonan(permohonan, uploads=()):
     permohonan.status = S.DIAJUKAN
     permohonan.diajukan_pada = timezone.now()
     permohonan.waktu_hari_kerja = permohonan.layanan.waktu_hari_kerja
+    permohonan.waktu_verifikasi_hari_kerja = (
+        permohonan.layanan.waktu_verifikasi_hari_kerja
+    )
+    permohonan.menunggu_verifikasi_sejak = permohonan.diajukan_pada
+    permohonan.store_running_deadline()
     permohonan.save()
     _store_uploads(permohonan, uploads)
     entry = permohonan.linimasa.create(
@@ -141,7 +158,9 @@ def request_fix(permohonan, user, message):
     """Send the application back: the applicant fixes and resubmits via the secret link."""
     message = _require(message, text=_("Tuliskan apa yang harus diperbaiki pemohon."))
     permohonan.catatan_perbaikan = message
-    return _change(permohonan, S.PERLU_PERBAIKAN, user, message)
+    entry = _change(permohonan, S.PERLU_PERBAIKAN, user, message)
+    _store_deadline(permohonan)
+    return entry
 
 
 @transaction.atomic
@@ -150,6 +169,7 @@ def resubmit(permohonan, jawaban, uploads=(), message=""):
     if permohonan.status != S.PERLU_PERBAIKAN:
         raise ValidationError(_("Permohonan ini tidak sedang menunggu perbaikan."))
     permohonan.jawaban = jawaban
+    permohonan.menunggu_verifikasi_sejak = timezone.now()
     _store_uploads(permohonan, uploads)
     text = _("Pemohon mengirim perbaikan.")
     if message and message.strip():
@@ -162,6 +182,7 @@ def resubmit(permohonan, jawaban, uploads=(), message=""):
         text,
         log_data={"catatan": _("Pemohon mengirim perbaikan")},
     )
+    _store_deadline(permohonan)
     _email_officers(
         permohonan,
         _("[e-kecamatan] Perbaikan permohonan %(code)s"),
@@ -170,21 +191,48 @@ def resubmit(permohonan, jawaban, uploads=(), message=""):
     return entry
 
 
+def _store_deadline(permohonan):
+    """Store the deadline of the new status (``change_status`` saved the row)."""
+    permohonan.__dict__.pop("verification_deadline", None)
+    permohonan.store_running_deadline()
+    type(permohonan).objects.filter(pk=permohonan.pk).update(
+        batas_waktu=permohonan.batas_waktu
+    )
+
+
 @transaction.atomic
 def start_processing(permohonan, user, message):
     return _change(permohonan, S.DIPROSES, user, _require(message))
 
 
 @transaction.atomic
-def complete(permohonan, user, message, result=None):
-    """Finish: a result file (``CleanUpload``) or a pick-up notice in ``message``.
+def complete(
+    permohonan, user, message, result=None, letter_template=None, pickup=False
+):
+    """Finish with exactly one result: a letter issued from ``letter_template``, an
+    uploaded ``result`` file (``CleanUpload``), or ``pickup`` (the document is
+    collected at the office; ``message`` is the pick-up notice).
 
-    The applicant is invited to the IKM survey.
+    Completing without a result is refused. The applicant is invited to the IKM
+    survey.
     """
+    PERMOHONAN_STATUS.check(permohonan.status, S.SELESAI)
+    kinds = [
+        kind
+        for kind, given in (
+            (JenisHasil.SURAT, letter_template is not None),
+            (JenisHasil.BERKAS, result is not None),
+            (JenisHasil.AMBIL, bool(pickup)),
+        )
+        if given
+    ]
+    if len(kinds) != 1:
+        raise ValidationError({"jenis_hasil": NO_RESULT_MESSAGE})
     message = _require(
         message,
         text=_("Tuliskan catatan hasil, mis. cara mengambil dokumen."),
     )
+    permohonan.jenis_hasil = kinds[0]
     if result is not None:
         permohonan.hasil_berkas.save(
             f"hasil{_extension(result)}", result.content, save=False
@@ -192,13 +240,126 @@ def complete(permohonan, user, message, result=None):
         permohonan.hasil_content_type = result.content_type
     permohonan.catatan_hasil = message
     permohonan.selesai_pada = timezone.now()
+    letter = None
+    if letter_template is not None:
+        letter = issue_letter(permohonan, letter_template, user)
+    keterangan = {
+        JenisHasil.SURAT: _("dengan surat %(number)s")
+        % {"number": letter.nomor_surat if letter else ""},
+        JenisHasil.BERKAS: _("dengan dokumen hasil"),
+        JenisHasil.AMBIL: _("diambil di kantor camat"),
+    }[kinds[0]]
     return _change(
-        permohonan,
-        S.SELESAI,
-        user,
-        message,
-        log_data={"keterangan": _("dengan dokumen hasil") if result else ""},
+        permohonan, S.SELESAI, user, message, log_data={"keterangan": keterangan}
     )
+
+
+def _new_verification_code():
+    for _attempt in range(10):
+        code = letters.generate_verification_code()
+        if not SuratHasil.objects.filter(kode_verifikasi=code).exists():
+            return code
+    raise RuntimeError("No free verification code after 10 attempts.")
+
+
+@transaction.atomic
+def issue_letter(permohonan, template, user):
+    """Number, render and store a letter of ``permohonan`` from ``template``.
+
+    The number is taken under a row lock (unique per kecamatan and year); the PDF
+    carries the QR code of its verification page, and its SHA-256 is kept.
+    """
+    if template.standar_id != permohonan.layanan_id:
+        raise ValidationError(
+            {"template": _("Templat surat ini bukan milik layanan permohonan.")}
+        )
+    if permohonan.active_letter is not None:
+        raise ValidationError(
+            _("Permohonan ini sudah memiliki surat yang berlaku; cabut dahulu.")
+        )
+    day = timezone.localdate()
+    kantor = letters.kantor_for(permohonan.kecamatan)
+    sequence = letters.take_number(permohonan.kecamatan, day.year)
+    number = letters.letter_number(
+        template, kantor, permohonan.kecamatan, sequence, day
+    )
+    code = _new_verification_code()
+    pdf = letters.render_pdf(
+        letters.letter_content(permohonan, template, number, day, code)
+    )
+    surat = SuratHasil(
+        permohonan=permohonan,
+        template=template,
+        kecamatan=permohonan.kecamatan,
+        judul=template.judul,
+        tahun=day.year,
+        nomor_urut=sequence,
+        nomor_surat=number,
+        kode_verifikasi=code,
+        sha256=letters.sha256_hex(pdf),
+        diterbitkan_oleh=user if user is not None and user.is_authenticated else None,
+    )
+    surat.berkas.save(f"surat-{code}.pdf", ContentFile(pdf), save=False)
+    surat.save()
+    permohonan.__dict__["active_letter"] = surat
+    log(
+        instance=permohonan,
+        action=LETTER_ISSUED_ACTION,
+        user=surat.diterbitkan_oleh,
+        data={"nomor": number, "kode": code},
+    )
+    return surat
+
+
+@transaction.atomic
+def revoke_letter(permohonan, user, reason):
+    """Revoke the application's letter (never edited in place): the verification
+    page says "dicabut" from now on and a new letter may be issued."""
+    reason = _require(reason, field="alasan", text=_("Alasan pencabutan wajib diisi."))
+    surat = (
+        SuratHasil.objects.select_for_update()
+        .filter(permohonan=permohonan, dicabut_pada__isnull=True)
+        .first()
+    )
+    if surat is None:
+        raise ValidationError(_("Permohonan ini tidak memiliki surat yang berlaku."))
+    surat.dicabut_pada = timezone.now()
+    surat.alasan_pencabutan = reason
+    surat.dicabut_oleh = user
+    surat.save(update_fields=["dicabut_pada", "alasan_pencabutan", "dicabut_oleh"])
+    permohonan.__dict__.pop("active_letter", None)
+    entry = permohonan.linimasa.create(
+        author=user,
+        is_public=True,
+        message=_("Surat nomor %(number)s dicabut: %(reason)s")
+        % {"number": surat.nomor_surat, "reason": reason},
+    )
+    log(
+        instance=permohonan,
+        action=LETTER_REVOKED_ACTION,
+        user=user,
+        data={"nomor": surat.nomor_surat, "alasan": logged_note(reason)},
+    )
+    _email_applicant(permohonan, entry)
+    return surat
+
+
+@transaction.atomic
+def reissue_letter(permohonan, user, template):
+    """A new letter after the mistaken one was revoked; the applicant is told."""
+    if permohonan.status != S.SELESAI or permohonan.jenis_hasil != JenisHasil.SURAT:
+        raise ValidationError(
+            _("Surat hanya diterbitkan ulang untuk permohonan selesai.")
+        )
+    surat = issue_letter(permohonan, template, user)
+    entry = permohonan.linimasa.create(
+        author=user,
+        is_public=True,
+        message=_("Surat pengganti nomor %(number)s diterbitkan.")
+        % {"number": surat.nomor_surat},
+    )
+    _email_applicant(permohonan, entry)
+    return surat
 
 
 def _extension(upload):
@@ -217,8 +378,10 @@ def reject(permohonan, user, reason):
     return _change(permohonan, S.DITOLAK, user, reason)
 
 
-def submit_survey(permohonan, scores, saran=""):
-    """Record the applicant's IKM answers, once; ``scores`` maps u1…u9 to 1-4."""
+def submit_survey(permohonan, scores, saran="", profile=None):
+    """Record the applicant's IKM answers, once; ``scores`` maps u1…u9 to 1-4 and
+    ``profile`` the optional respondent profile (jenis kelamin, usia, pendidikan,
+    pekerjaan)."""
     if permohonan.status != S.SELESAI:
         raise ValidationError(_("Survei dapat diisi setelah permohonan selesai."))
     errors = {
@@ -236,6 +399,11 @@ def submit_survey(permohonan, scores, saran=""):
                 layanan_id=permohonan.layanan_id,
                 saran=(saran or "").strip(),
                 **{field: scores[field] for field in ELEMENT_FIELDS},
+                **{
+                    field: value
+                    for field, value in (profile or {}).items()
+                    if field in PROFILE_FIELDS and value not in (None, "")
+                },
             )
     except IntegrityError:
         raise ValidationError(

@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from layanan import services
-from layanan.choices import StatusPermohonan
+from layanan import letters, services
+from layanan.choices import UNSUR_IKM, StatusPermohonan
 from layanan.forms import (
     FIELD_PREFIX,
     REQUIREMENT_PREFIX,
@@ -30,19 +30,15 @@ from layanan.models import (
     Permohonan,
     StandarLayanan,
 )
-from portal.forms import CheckedFileField
+from portal.forms import CheckedFileField, group_desa_choices
 from portal.http import FORM_REFERRER_POLICY, NO_REFERRER, private
-from portal.models import Desa, Kecamatan
+from portal.models import Kecamatan
 from portal.ratelimit import mark_limited, refuse_form, submit_limit
+from portal.receipt import long_date
 from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking_views import ConfirmationView, SecretPageView, TrackView
 from portal.validators import validation_messages
-
-#: What the upload fields accept; the content is checked again on the server.
-UPLOAD_ACCEPT = (
-    "image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf"
-)
 
 
 def _live_service(slug):
@@ -168,27 +164,6 @@ def service_detail(request, page, slug):
 # ---------- Application form ----------
 
 
-def _prepare_form(form, kecamatan_list):
-    """Group desa by kecamatan (offering kecamatan only) and hint the upload types."""
-    field = form.fields["desa"]
-    groups = {}
-    allowed = {kecamatan.pk for kecamatan in kecamatan_list}
-    for desa in Desa.objects.select_related("kecamatan").order_by(
-        "kecamatan__nama", "nama"
-    ):
-        if desa.kecamatan_id in allowed:
-            groups.setdefault(desa.kecamatan.nama, []).append((str(desa.pk), desa.nama))
-    field.widget.choices = [("", field.empty_label), *groups.items()]
-    _hint_upload_types(form)
-
-
-def _hint_upload_types(form):
-    """Tell browsers which files to offer; the server checks the content anyway."""
-    for field in form.fields.values():
-        if isinstance(field, CheckedFileField):
-            field.widget.attrs["accept"] = UPLOAD_ACCEPT
-
-
 def _fieldsets(form):
     """(legend, bound fields) of the application form, in reading order."""
     answers = [
@@ -219,7 +194,6 @@ def _fieldsets(form):
 def application_form(request, page, slug):
     """The application form of a service; a valid one is submitted once (PRG)."""
     service = _live_service(slug)
-    kecamatan_list = list(_kecamatan_offering(service))
     files_dropped = False
     limited = None
     if request.method == "POST":
@@ -246,7 +220,7 @@ def application_form(request, page, slug):
             layanan=service,
             initial={"kecamatan": _chosen_kecamatan_slug(request, service) or None},
         )
-    _prepare_form(form, kecamatan_list)
+    group_desa_choices(form)
     response = TemplateResponse(
         request,
         "layanan/application_form.html",
@@ -304,6 +278,29 @@ def public_timeline(permohonan):
 
 class PermohonanConfirmationView(PermohonanPageMixin, ConfirmationView):
     template_name = "layanan/confirmation.html"
+    receipt_title = _("Tanda Terima Permohonan Layanan e-kecamatan")
+
+    def get_received_at(self, permohonan):
+        return permohonan.diajukan_pada
+
+    def get_receipt_details(self, permohonan):
+        return [
+            (gettext("Layanan"), permohonan.layanan.nama),
+            (gettext("Kecamatan"), permohonan.kecamatan.nama),
+        ]
+
+    def get_receipt_deadlines(self, permohonan):
+        # As the tracking page: the service time runs from verification.
+        status = permohonan.deadline
+        if status is not None:
+            value = long_date(status.deadline)
+        else:
+            value = ngettext(
+                "%(days)d hari kerja, dihitung sejak berkas diverifikasi petugas",
+                "%(days)d hari kerja, dihitung sejak berkas diverifikasi petugas",
+                permohonan.waktu_hari_kerja,
+            ) % {"days": permohonan.waktu_hari_kerja}
+        return [(gettext("Penyelesaian"), value)]
 
 
 class PermohonanTrackView(PermohonanPageMixin, TrackView):
@@ -354,8 +351,6 @@ class PermohonanSecretPageView(PermohonanPageMixin, SecretPageView):
         fix_form = self.fix_form
         if fix_form is None and permohonan.status == StatusPermohonan.PERLU_PERBAIKAN:
             fix_form = PerbaikanForm(permohonan=permohonan)
-        if fix_form is not None:
-            _hint_upload_types(fix_form)
         token = permohonan.token_rahasia
         return {
             "timeline": public_timeline(permohonan),
@@ -365,7 +360,13 @@ class PermohonanSecretPageView(PermohonanPageMixin, SecretPageView):
             "result_url": (
                 self.route_url("result_download", token)
                 if permohonan.status == StatusPermohonan.SELESAI
-                and permohonan.hasil_berkas
+                and (permohonan.hasil_berkas or permohonan.active_letter)
+                else ""
+            ),
+            "letter": permohonan.active_letter,
+            "letter_verification_url": (
+                letters.verification_url(permohonan.active_letter.kode_verifikasi)
+                if permohonan.active_letter
                 else ""
             ),
             "survey_url": (
@@ -375,18 +376,27 @@ class PermohonanSecretPageView(PermohonanPageMixin, SecretPageView):
 
 
 def result_download(request, page, token):
-    """The result document of a completed application, only through its private link."""
+    """The result of a completed application, only through its private link: the
+    letter in force, else the uploaded result document."""
     permohonan = Permohonan.objects.filter(
         token_rahasia=token, status=StatusPermohonan.SELESAI
     ).first()
-    if permohonan is None or not permohonan.hasil_berkas:
+    if permohonan is None:
         raise Http404
-    extension = permohonan.hasil_berkas.name.rsplit(".", 1)[-1].lower()
-    response = private_file_response(
-        permohonan.hasil_berkas,
-        permohonan.hasil_content_type,
-        f"hasil-{permohonan.kode_lacak}.{extension}",
-    )
+    letter = permohonan.active_letter
+    if letter is not None:
+        response = private_file_response(
+            letter.berkas, "application/pdf", f"surat-{permohonan.kode_lacak}.pdf"
+        )
+    elif permohonan.hasil_berkas:
+        extension = permohonan.hasil_berkas.name.rsplit(".", 1)[-1].lower()
+        response = private_file_response(
+            permohonan.hasil_berkas,
+            permohonan.hasil_content_type,
+            f"hasil-{permohonan.kode_lacak}.{extension}",
+        )
+    else:
+        raise Http404
     return private(response, referrer_policy=NO_REFERRER, noindex=True)
 
 
@@ -407,7 +417,10 @@ def survey(request, page, token):
             if form.is_valid():
                 try:
                     services.submit_survey(
-                        permohonan, form.scores(), form.cleaned_data["saran"]
+                        permohonan,
+                        form.scores(),
+                        form.cleaned_data["saran"],
+                        profile=form.profile(),
                     )
                 except ValidationError as error:
                     form.add_error(None, error)
@@ -432,6 +445,8 @@ def survey(request, page, token):
             page,
             permohonan=permohonan,
             form=form,
+            profile_fields=[form[name] for name in SurveiForm.PROFILE] if form else [],
+            score_fields=[form[name] for name, _label in UNSUR_IKM] if form else [],
             already_answered=already_answered,
             is_completed=permohonan.status == StatusPermohonan.SELESAI,
             secret_url=secret_url,

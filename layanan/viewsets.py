@@ -8,22 +8,23 @@ the user's scope answers 404, whichever URL is used.
 
 import django_filters
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from layanan import admin_forms, services
-from layanan.choices import StatusPermohonan
-from layanan.models import Permohonan, StandarLayanan
+from layanan import admin_forms, letters, services
+from layanan.choices import JenisHasil, StatusPermohonan
+from layanan.models import RUNNING_STATUSES, Permohonan, StandarLayanan
 from layanan.permissions import is_layanan_admin
 from portal.admin_actions import (
     Action,
@@ -60,8 +61,6 @@ PERMOHONAN_URL_NAMESPACE = "permohonan_layanan"
 #: menu by registering a ``MenuItem`` under this hook, or a viewset whose
 #: ``menu_hook`` is this name.
 E_KECAMATAN_MENU_HOOK = "register_e_kecamatan_menu_item"
-#: The statuses in which the completion deadline runs.
-RUNNING_STATUSES = frozenset({S.DIVERIFIKASI, S.DIPROSES})
 
 
 def format_rupiah(amount):
@@ -102,6 +101,13 @@ class StandarLayananViewSet(SnippetViewSet):
     ordering = ["urutan", "nama"]
     copy_view_enabled = False
 
+    def get_edit_handler(self):
+        # The model's panels, with a form that checks the letter templates'
+        # placeholders against the service's fields.
+        return ObjectList(
+            StandarLayanan.panels, base_form_class=admin_forms.StandarLayananForm
+        ).bind_to_model(StandarLayanan)
+
 
 # Applications (operational records).
 
@@ -122,7 +128,8 @@ class PermohonanPermissionPolicy(ScopedModelPermissionPolicy):
 
 
 def is_overdue(permohonan, today=None):
-    """Whether a verified, unfinished application is past its deadline (no query)."""
+    """Whether an application waiting for verification or completion is past the
+    deadline now running (no query)."""
     today = today or timezone.localdate()
     return bool(
         permohonan.status in RUNNING_STATUSES
@@ -243,9 +250,42 @@ ACTIONS = ActionSet(
             form_class=admin_forms.CompleteForm,
             success_message=_("Permohonan %(code)s telah diselesaikan."),
             run=lambda permohonan, user, data: services.complete(
-                permohonan, user, data["catatan"], result=data["hasil"]
+                permohonan, user, data["catatan"], **admin_forms.complete_kwargs(data)
             ),
             multipart=True,
+        ),
+        Action(
+            name="cabut-surat",
+            label=_("Cabut surat"),
+            permission="process",
+            form_class=admin_forms.RevokeLetterForm,
+            success_message=_("Surat permohonan %(code)s telah dicabut."),
+            run=lambda permohonan, user, data: services.revoke_letter(
+                permohonan, user, data["alasan"]
+            ),
+            available_when=lambda permohonan: (
+                permohonan.status == S.SELESAI
+                and permohonan.jenis_hasil == JenisHasil.SURAT
+                and permohonan.active_letter is not None
+            ),
+            destructive=True,
+            in_listing=False,
+        ),
+        Action(
+            name="terbitkan-ulang",
+            label=_("Terbitkan surat pengganti"),
+            permission="process",
+            form_class=admin_forms.ReissueLetterForm,
+            success_message=_("Surat pengganti permohonan %(code)s telah terbit."),
+            run=lambda permohonan, user, data: services.reissue_letter(
+                permohonan, user, data["template"]
+            ),
+            available_when=lambda permohonan: (
+                permohonan.status == S.SELESAI
+                and permohonan.jenis_hasil == JenisHasil.SURAT
+                and permohonan.active_letter is None
+            ),
+            in_listing=False,
         ),
         Action(
             name="tolak",
@@ -316,6 +356,55 @@ class HasilView(View):
         )
 
 
+class SuratView(View):
+    """Serves an issued letter (valid or revoked) to the application's officers."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk, surat_pk):
+        permohonan = scoped_object(request, pk)
+        surat = get_object_or_404(permohonan.surat, pk=surat_pk)
+        return private_file_response(
+            surat.berkas,
+            "application/pdf",
+            f"surat-{permohonan.kode_lacak}-{surat.kode_verifikasi}.pdf",
+        )
+
+
+class LetterPreviewView(View):
+    """The letter a template would give for this application today, marked
+    PRATINJAU, without number or QR code: read before completing or reissuing."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk, template_pk):
+        permohonan = scoped_object(request, pk)
+        if not permission_policy().user_has_permission(request.user, "process"):
+            raise Http404
+        template = get_object_or_404(
+            permohonan.layanan.template_surat.all(), pk=template_pk
+        )
+        pdf = letters.preview_pdf(permohonan, template)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="pratinjau-{permohonan.kode_lacak}.pdf"'
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class PermohonanRecordSummary(RecordSummary):
+    """Verification while ``diajukan``, completion once verified."""
+
+    def deadlines(self, obj):
+        if not obj.batas_waktu or obj.status not in RUNNING_STATUSES:
+            return []
+        if obj.status == S.DIAJUKAN:
+            return [(_("Batas waktu verifikasi"), obj.batas_waktu)]
+        return [(_("Batas waktu penyelesaian"), obj.batas_waktu)]
+
+
 class PermohonanDetailView(ProcessingDetailView):
     """The application: applicant (NIK masked), answers, files, timeline, actions."""
 
@@ -347,6 +436,22 @@ class PermohonanDetailView(ProcessingDetailView):
                 "hasil_url": (
                     self.object_url("hasil") if permohonan.hasil_berkas else ""
                 ),
+                "verification_deadline": permohonan.verification_deadline,
+                "verification_days_late": (
+                    -permohonan.verification_deadline.working_days_left
+                    if permohonan.verification_deadline
+                    else 0
+                ),
+                "letters": [
+                    {
+                        "surat": surat,
+                        "url": self.object_url("surat", surat.pk),
+                        "verification_url": letters.verification_url(
+                            surat.kode_verifikasi
+                        ),
+                    }
+                    for surat in permohonan.surat.all()
+                ],
             }
         )
         return context
@@ -366,7 +471,7 @@ class PermohonanViewSet(ProcessingViewSet):
     usage_view_class = PermohonanUsageView
     processing_actions = ACTIONS
     action_view_class = PermohonanActionView
-    record_summary = RecordSummary(_("Batas waktu penyelesaian"))
+    record_summary = PermohonanRecordSummary()
     action_brief_template_name = "layanan/admin/includes/permohonan_brief.html"
     filterset_class = PermohonanFilterSet
     list_display = [
@@ -423,6 +528,12 @@ class PermohonanViewSet(ProcessingViewSet):
                 name="berkas",
             ),
             path("hasil/<int:pk>/", HasilView.as_view(), name="hasil"),
+            path("surat/<int:pk>/<int:surat_pk>/", SuratView.as_view(), name="surat"),
+            path(
+                "pratinjau-surat/<int:pk>/<int:template_pk>/",
+                LetterPreviewView.as_view(),
+                name="letter_preview",
+            ),
         ]
 
 

@@ -8,9 +8,11 @@ name returning a ``MenuItem``, or register a viewset whose ``menu_hook`` is it.
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from layanan import log_actions
 from layanan.dashboard import PermohonanDashboardPanel, StandarLayananDashboardPanel
 from layanan.models import Permohonan
 from layanan.viewsets import EKecamatanViewSetGroup, PermohonanPermissionPolicy
+from portal.log_actions import register_formatters
 from portal.models import ScopedLogEntry
 
 register_permission_policy(Permohonan, PermohonanPermissionPolicy(Permohonan))
@@ -37,3 +39,8 @@ def register_ikm_report():
 @hooks.register("register_log_actions")
 def register_scoped_audit_log(actions):
     actions.register_model(Permohonan, ScopedLogEntry)
+
+
+@hooks.register("register_log_actions")
+def register_letter_actions(actions):
+    register_formatters(actions, log_actions.FORMATTERS)

@@ -10,6 +10,7 @@ from layanan.models import (
     Permohonan,
     StandarLayanan,
     SurveiIKM,
+    TemplateSurat,
 )
 from portal.models import Kecamatan, ProfilPetugas
 from portal.roles import PETUGAS_KECAMATAN
@@ -146,3 +147,27 @@ def role_user(role, username=None, **kwargs):
     user = UserFactory(username=username or role.lower().replace(" ", "."), **kwargs)
     user.groups.add(Group.objects.get(name=role))
     return user
+
+
+#: A letter body using the applicant's identity, the place and two answers of the
+#: factory's service ("Keperluan", "Status rumah").
+LETTER_BODY = (
+    "<p>Camat {{ kecamatan }} menerangkan bahwa <b>{{ nama_pemohon }}</b> (NIK "
+    "{{ nik_pemohon }}) benar berdomisili di {{ alamat_pemohon }}.</p>"
+    "<ul><li>Keperluan: {{ keperluan }}</li>"
+    "<li>Status rumah: {{ status_rumah }}</li></ul>"
+    "<p>Dibuat pada {{ tanggal_surat }} atas permohonan {{ kode_lacak }}.</p>"
+)
+
+
+class TemplateSuratFactory(factory.django.DjangoModelFactory):
+    """A letter template of a (live) service standard."""
+
+    class Meta:
+        model = TemplateSurat
+
+    standar = factory.SubFactory(StandarLayananFactory)
+    nama = "Surat Keterangan Domisili"
+    judul = "Surat Keterangan Domisili"
+    pola_nomor = "470/{nomor}/{kode_kecamatan}/{tahun}"
+    isi = LETTER_BODY

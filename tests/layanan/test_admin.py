@@ -393,6 +393,7 @@ def test_processing_then_completing_with_a_result_file(officer_client):
         permohonan,
         "selesaikan",
         {
+            "selesaikan-jenis_hasil": "berkas",
             "selesaikan-catatan": "Surat dapat diunduh.",
             "selesaikan-hasil": SimpleUploadedFile(
                 "surat.png", PNG_1PX, content_type="image/png"
@@ -401,6 +402,7 @@ def test_processing_then_completing_with_a_result_file(officer_client):
     )
     permohonan.refresh_from_db()
     assert permohonan.status == S.SELESAI
+    assert permohonan.jenis_hasil == "berkas"
     assert permohonan.hasil_content_type == "image/png"
     assert permohonan.catatan_hasil == "Surat dapat diunduh."
     assert ("success", f"Permohonan {permohonan.kode_lacak} telah diselesaikan.") in (
@@ -413,17 +415,51 @@ def test_processing_then_completing_with_a_result_file(officer_client):
     assert download["Content-Type"] == "image/png"
 
 
-def test_completing_without_a_file_is_a_pick_up_notice(officer_client):
+def test_completing_as_picked_up_at_the_office_needs_the_pick_up_notice(
+    officer_client,
+):
     permohonan = PermohonanFactory(status=S.DIPROSES, diverifikasi_pada=timezone.now())
     _act(
         officer_client,
         permohonan,
         "selesaikan",
-        {"selesaikan-catatan": "Ambil di kantor camat hari Senin."},
+        {
+            "selesaikan-jenis_hasil": "ambil",
+            "selesaikan-catatan": "Ambil di kantor camat hari Senin.",
+        },
     )
     permohonan.refresh_from_db()
     assert permohonan.status == S.SELESAI
+    assert permohonan.jenis_hasil == "ambil"
+    assert permohonan.catatan_hasil == "Ambil di kantor camat hari Senin."
     assert not permohonan.hasil_berkas
+
+
+def test_completing_without_a_result_is_refused_with_a_clear_message(officer_client):
+    permohonan = PermohonanFactory(status=S.DIPROSES, diverifikasi_pada=timezone.now())
+    response = _act(
+        officer_client,
+        permohonan,
+        "selesaikan",
+        {"selesaikan-catatan": "Sudah selesai."},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].errors["jenis_hasil"] == [
+        "Permohonan tidak dapat diselesaikan tanpa hasil. Pilih salah satu: "
+        "terbitkan surat dari templat, unggah dokumen hasil, atau nyatakan dokumen "
+        "diambil di kantor camat dengan pemberitahuan pengambilan."
+    ]
+    # Choosing "uploaded document" without a file is refused too.
+    response = _act(
+        officer_client,
+        permohonan,
+        "selesaikan",
+        {"selesaikan-jenis_hasil": "berkas", "selesaikan-catatan": "Terlampir."},
+    )
+    assert response.context["form"].errors["hasil"] == ["Unggah dokumen hasil."]
+    permohonan.refresh_from_db()
+    assert permohonan.status == S.DIPROSES
+    assert permohonan.linimasa.count() == 0
 
 
 def test_a_completion_without_its_note_comes_back_asking_for_the_note_and_the_file(
@@ -435,6 +471,7 @@ def test_a_completion_without_its_note_comes_back_asking_for_the_note_and_the_fi
         permohonan,
         "selesaikan",
         {
+            "selesaikan-jenis_hasil": "berkas",
             "selesaikan-catatan": "   ",
             "selesaikan-hasil": SimpleUploadedFile(
                 "surat.png", PNG_1PX, content_type="image/png"
@@ -472,6 +509,7 @@ def test_a_refused_result_file_keeps_the_typed_completion_note(officer_client):
         permohonan,
         "selesaikan",
         {
+            "selesaikan-jenis_hasil": "berkas",
             "selesaikan-catatan": "Surat terlampir.",
             "selesaikan-hasil": SimpleUploadedFile(
                 "surat.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"

@@ -234,7 +234,11 @@ ACTION_CASES = {
         S.PERLU_PERBAIKAN,
     ),
     "proses": (S.DIVERIFIKASI, {"proses-catatan": "Disiapkan."}, S.DIPROSES),
-    "selesaikan": (S.DIPROSES, {"selesaikan-catatan": "Ambil di kantor."}, S.SELESAI),
+    "selesaikan": (
+        S.DIPROSES,
+        {"selesaikan-jenis_hasil": "ambil", "selesaikan-catatan": "Ambil di kantor."},
+        S.SELESAI,
+    ),
     "tolak": (S.DIAJUKAN, {"tolak-alasan": "Ganda."}, S.DITOLAK),
 }
 

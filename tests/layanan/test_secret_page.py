@@ -115,6 +115,7 @@ def completed(permohonan, officer, result=True):
         officer,
         "Surat dapat diambil di kantor camat.",
         result=clean_upload(pdf("hasil.pdf")) if result else None,
+        pickup=not result,
     )
     return permohonan
 
@@ -374,7 +375,9 @@ def test_the_survey_form_has_nine_radio_groups_with_the_ikm_scale(
     response = client.get(url(ekecamatan_page, "survey", permohonan.token_rahasia))
 
     html = response.content.decode()
-    assert html.count("<fieldset") == 9
+    # Nine elements, plus the optional respondent profile in its own fieldset.
+    assert html.count("<fieldset") == 10
+    assert "Profil responden (tidak wajib)" in html
     assert html.count('type="radio"') == 36
     for _field, label in UNSUR_IKM:
         assert str(label) in html

@@ -10,7 +10,12 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from layanan.models import StandarLayanan
 from portal.roles import ADMIN_PORTAL, EDITOR_LAYANAN
@@ -41,6 +46,7 @@ def form_data(**overrides):
         "persyaratan": streamfield([]),
         "prosedur": streamfield([]),
         "waktu_hari_kerja": 2,
+        "waktu_verifikasi_hari_kerja": 1,
         "biaya": 0,
         "keterangan_biaya": "",
         "produk": "Surat Keterangan Usaha",
@@ -48,6 +54,7 @@ def form_data(**overrides):
         "isian": streamfield([]),
         "semua_kecamatan": "on",
         "urutan": 10,
+        "template_surat": inline_formset([]),
     }
     values.update(overrides)
     return nested_form_data(values)

@@ -231,7 +231,7 @@ def test_completion_is_measured_against_the_deadline(officer):
         services.verify(permohonan, officer, "Lengkap.")
         services.start_processing(permohonan, officer, "Diproses.")
     with freeze_time("2026-03-26 10:00:00+07:00"):
-        services.complete(permohonan, officer, "Ambil di kantor camat.")
+        services.complete(permohonan, officer, "Ambil di kantor camat.", pickup=True)
     permohonan = Permohonan.objects.get(pk=permohonan.pk)
     assert permohonan.deadline.deadline == datetime.date(2026, 3, 25)
     assert permohonan.deadline.was_met is False
