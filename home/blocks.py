@@ -27,8 +27,17 @@ class HeroBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         if value["show_urgent_notice"]:
-            context["urgent_notice"] = active_announcements().first()
+            notice = active_announcements().first()
+            # The site-wide banner shows it already: never twice on one page.
+            if notice and notice.pk not in _banner_pks(parent_context):
+                context["urgent_notice"] = notice
         return context
+
+
+def _banner_pks(parent_context):
+    """The announcements the site-wide serta-merta banner shows on this page."""
+    banners = (parent_context or {}).get("serta_merta_banners") or []
+    return {announcement.pk for announcement in banners}
 
 
 class QuickLinksBlock(blocks.StructBlock):
@@ -84,7 +93,8 @@ class LatestNewsBlock(blocks.StructBlock):
 
 
 class LatestAnnouncementsBlock(blocks.StructBlock):
-    """The serta-merta announcements that are showing now."""
+    """The serta-merta announcements that are showing now, except those the
+    site-wide banner already shows on the page."""
 
     heading = blocks.CharBlock(label=_("judul bagian"), max_length=100)
     count = blocks.IntegerBlock(label=_("jumlah"), min_value=1, max_value=12, default=3)
@@ -99,7 +109,9 @@ class LatestAnnouncementsBlock(blocks.StructBlock):
         from ppid.models import active_announcements
 
         context = super().get_context(value, parent_context=parent_context)
-        context["announcements"] = list(active_announcements()[: value["count"]])
+        shown = _banner_pks(parent_context)
+        announcements = active_announcements().exclude(pk__in=shown)
+        context["announcements"] = list(announcements[: value["count"]])
         return context
 
 

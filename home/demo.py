@@ -93,6 +93,7 @@ def load(stdout, style):
         "berita",
         title="Berita",
         introduction="Kabar terbaru dari Pemerintah Kabupaten Langkat.",
+        show_in_menus=True,
     )
     for number, (title, intro, tags, colour) in enumerate(NEWS):
         _article(berita, number, title, intro, tags, colour)

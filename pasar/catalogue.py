@@ -6,6 +6,7 @@ sees is ``ProdukPage.objects.visible_to_public()`` (live, public, UMKM verified)
 UMKM profile is public once verified.
 """
 
+import re
 from urllib.parse import quote
 
 from django import forms
@@ -232,6 +233,34 @@ def product_json_ld(product, photos, product_url, market_page=None):
     return data
 
 
+class PriceFilterField(forms.IntegerField):
+    """A price bound in whole Rupiah, any number (``12500``, ``12.500``, ``Rp 12.500``),
+    typed in a text box with the number pad: no step a browser would enforce."""
+
+    default_error_messages = {
+        "invalid": _("Tulis harga dalam Rupiah tanpa sen, mis. 12500 atau 12.500."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            min_value=0,
+            max_value=MAX_PRICE,
+            widget=forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off"}
+            ),
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            text = re.sub(r"^rp\.?\s*", "", value.strip(), flags=re.IGNORECASE)
+            if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+                text = text.replace(".", "")
+            value = text.replace(" ", "")
+        return super().to_python(value)
+
+
 class CatalogueFilterForm(forms.Form):
     """The GET filters of the catalogue; invalid values are reported and ignored."""
 
@@ -255,20 +284,8 @@ class CatalogueFilterForm(forms.Form):
         to_field_name="slug",
         empty_label=_("Semua kecamatan"),
     )
-    harga_min = forms.IntegerField(
-        label=_("Harga terendah (Rp)"),
-        required=False,
-        min_value=0,
-        max_value=MAX_PRICE,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1000"}),
-    )
-    harga_maks = forms.IntegerField(
-        label=_("Harga tertinggi (Rp)"),
-        required=False,
-        min_value=0,
-        max_value=MAX_PRICE,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1000"}),
-    )
+    harga_min = PriceFilterField(label=_("Harga terendah (Rp)"))
+    harga_maks = PriceFilterField(label=_("Harga tertinggi (Rp)"))
     urutkan = forms.ChoiceField(
         label=_("Urutkan"), required=False, choices=Sort.CHOICES
     )
@@ -284,10 +301,12 @@ class CatalogueFilterForm(forms.Form):
         cleaned = super().clean()
         low, high = cleaned.get("harga_min"), cleaned.get("harga_maks")
         if low is not None and high is not None and low > high:
+            # Neither bound filters: which one was mistyped is not known.
             self.add_error(
                 "harga_maks",
                 _("Harga tertinggi tidak boleh lebih kecil dari harga terendah."),
             )
+            cleaned.pop("harga_min", None)
         return cleaned
 
     @property

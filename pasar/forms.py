@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from pasar.choices import Ketersediaan
 from pasar.models import MAX_PRICE, MAX_PRODUCT_IMAGES, UMKM, KategoriProduk
 from pasar.phone import normalise_whatsapp, validate_whatsapp
+from portal.forms import PhoneInput, PublicFormMixin, group_desa_choices
 from portal.models import Desa, Kecamatan
 from portal.uploads import clean_upload
 
@@ -84,17 +85,7 @@ class RupiahField(forms.IntegerField):
         return super().to_python(value)
 
 
-def desa_choices():
-    """Desa grouped by kecamatan (``<optgroup>``), usable without JavaScript."""
-    groups = {}
-    for desa in Desa.objects.select_related("kecamatan").order_by(
-        "kecamatan__nama", "nama"
-    ):
-        groups.setdefault(desa.kecamatan.nama, []).append((desa.pk, desa.nama))
-    return [("", _("Pilih desa/kelurahan")), *groups.items()]
-
-
-class UMKMProfileForm(forms.ModelForm):
+class UMKMProfileForm(PublicFormMixin, forms.ModelForm):
     """The owner's business profile."""
 
     kecamatan = forms.ModelChoiceField(
@@ -107,12 +98,13 @@ class UMKMProfileForm(forms.ModelForm):
         label=_("Desa/kelurahan (tidak wajib)"),
         queryset=Desa.objects.select_related("kecamatan"),
         required=False,
+        empty_label=_("Pilih desa/kelurahan"),
     )
     whatsapp = forms.CharField(
         label=_("Nomor WhatsApp"),
         max_length=30,
         help_text=_("Nomor ponsel untuk dihubungi pembeli, mis. 0812 3456 7890."),
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        widget=PhoneInput(),
     )
     logo_baru = ImageUploadField(
         label=_("Logo atau foto usaha (tidak wajib)"),
@@ -143,13 +135,15 @@ class UMKMProfileForm(forms.ModelForm):
             "deskripsi": _("Ceritakan usaha Anda: apa yang dibuat, sejak kapan."),
         }
         widgets = {
-            "nib": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "nib": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off"}
+            ),
             "deskripsi": forms.Textarea(attrs={"rows": 5}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["desa"].choices = desa_choices()
+        group_desa_choices(self)
 
     def clean_nib(self):
         return re.sub(r"[\s.\-]", "", self.cleaned_data.get("nib") or "")
@@ -164,7 +158,7 @@ class UMKMProfileForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ProdukForm(forms.Form):
+class ProdukForm(PublicFormMixin, forms.Form):
     """A product as the owner writes it; ``existing_images`` are the photos of the
     latest revision, each with a "remove" box and a position."""
 

@@ -20,17 +20,20 @@ from pydantic import Field
 
 from pengaduan.choices import JenisCatatan, JenisLaporan
 from pengaduan.forms import LaporanForm
+from pengaduan.location import LANGKAT_BOUNDS, public_point
 from pengaduan.models import (
     MAX_DESCRIPTION_LENGTH,
     PUBLISHABLE_STATUSES,
     KategoriLaporan,
     Laporan,
 )
+from pengaduan.nearby import RADIUS_M, RECENT_DAYS, similar_reports
 from pengaduan.services import MAX_ATTACHMENTS
 from portal.api_errors import ErrorOut, error_response
 from portal.api_forms import ClientAddressThrottle, form_errors, read_form_body
 from portal.masking import mask_personal_data
 from portal.pagination import LimitOffsetPagination
+from portal.routes import route_url
 from portal.tracking import normalise_tracking_code
 
 submit_throttle = ClientAddressThrottle("pengaduan_submit", "PENGADUAN_API_SUBMIT_RATE")
@@ -154,11 +157,28 @@ class LaporanPublikOut(Schema):
     kecamatan: KecamatanRingkasOut
     desa: str | None
     alamat: str
-    latitude: float | None
-    longitude: float | None
+    latitude: float | None = Field(
+        description="Dibulatkan ke 3 desimal (sekitar 100 m) demi privasi."
+    )
+    longitude: float | None = Field(
+        description="Dibulatkan ke 3 desimal (sekitar 100 m) demi privasi."
+    )
     status: str
     status_label: str
     diterima_pada: datetime.datetime
+    jumlah_dukungan: int = Field(
+        description="Warga yang menyatakan mengalami masalah yang sama."
+    )
+
+    @staticmethod
+    def resolve_latitude(laporan):
+        point = public_point(laporan)
+        return point.latitude if point else None
+
+    @staticmethod
+    def resolve_longitude(laporan):
+        point = public_point(laporan)
+        return point.longitude if point else None
 
     @staticmethod
     def resolve_judul(laporan):
@@ -188,6 +208,40 @@ class LaporanFilter(Schema):
     kategori: str | None = Field(None, max_length=120, description="Slug kategori")
     kecamatan: str | None = Field(None, max_length=120, description="Slug kecamatan")
     status: PublishedStatus | None = Field(None, description="Status laporan")
+
+
+class LaporanSerupaFilter(Schema):
+    kategori: str | None = Field(None, max_length=120, description="Slug kategori")
+    latitude: float | None = Field(
+        None,
+        ge=float(LANGKAT_BOUNDS["south"]),
+        le=float(LANGKAT_BOUNDS["north"]),
+        description="Lintang titik laporan (di wilayah Langkat).",
+    )
+    longitude: float | None = Field(
+        None,
+        ge=float(LANGKAT_BOUNDS["west"]),
+        le=float(LANGKAT_BOUNDS["east"]),
+        description="Bujur titik laporan (di wilayah Langkat).",
+    )
+    judul: str | None = Field(None, max_length=150, description="Judul yang diketik")
+
+
+class LaporanSerupaOut(Schema):
+    kode_lacak: str
+    judul: str
+    kategori: str
+    kecamatan: str
+    status_label: str
+    diterima_pada: datetime.date
+    jarak_m: int | None = Field(
+        description="Jarak dari titik yang dikirim (meter, dibulatkan); kosong bila "
+        "laporan dipilih karena judulnya mirip."
+    )
+    jumlah_dukungan: int
+    tautan: str = Field(
+        description="Alamat halaman laporan; formulir dukungan ada di sana."
+    )
 
 
 # Helpers -------------------------------------------------------------------------
@@ -303,6 +357,52 @@ def track_laporan(request, kode: str):
             for entry in _public_entries(laporan)
         ],
     }
+
+
+@router.get(
+    "/laporan-serupa",
+    response={200: list[LaporanSerupaOut], 422: ErrorOut, 429: ErrorOut},
+    url_name="laporan_serupa",
+    summary="Laporan serupa di sekitar lokasi atau dengan judul mirip",
+    description=(
+        f"Untuk formulir laporan: paling banyak lima laporan yang dipublikasikan "
+        f"dalam {RECENT_DAYS} hari terakhir, dengan kategori sama dalam radius "
+        f"{RADIUS_M} m dari titik yang dikirim, atau dengan judul yang mirip. Warga "
+        f"dapat mendukung laporan itu alih-alih mengirim laporan ganda. Judul "
+        f"disamarkan seperti di halaman publik; tidak memuat identitas pelapor."
+    ),
+)
+def list_similar_laporan(request, filters: Query[LaporanSerupaFilter]):
+    kategori = None
+    if filters.kategori:
+        kategori = KategoriLaporan.objects.filter(
+            slug=filters.kategori, selalu_rahasia=False
+        ).first()
+    found = similar_reports(
+        kategori=kategori,
+        latitude=filters.latitude,
+        longitude=filters.longitude,
+        title=filters.judul or "",
+    )
+    page = Laporan.host_page() if found else None
+    return [
+        {
+            "kode_lacak": item.laporan.kode_lacak,
+            "judul": item.judul,
+            "kategori": item.laporan.kategori.nama,
+            "kecamatan": item.laporan.kecamatan.nama,
+            "status_label": item.laporan.get_status_display(),
+            "diterima_pada": timezone.localdate(item.laporan.diterima_pada),
+            "jarak_m": item.distance_m,
+            "jumlah_dukungan": item.laporan.jumlah_dukungan,
+            "tautan": (
+                route_url(page, "published_detail", item.laporan.kode_lacak)
+                if page is not None and page.url
+                else ""
+            ),
+        }
+        for item in found
+    ]
 
 
 @router.get(

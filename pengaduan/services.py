@@ -5,7 +5,7 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -15,6 +15,7 @@ from pengaduan.models import (
     FLAGS_TO_HIDE,
     REOPEN_WINDOW_DAYS,
     CatatanLaporan,
+    DukunganLaporan,
     LampiranLaporan,
     Laporan,
     TandaLaporan,
@@ -336,6 +337,46 @@ def flag(laporan, client_address, reason=""):
     )
     laporan.refresh_from_db(fields=["jumlah_tanda", "disembunyikan"])
     return True
+
+
+def browser_fingerprint(browser_token):
+    """A salted hash of the supporter's browser cookie (see :func:`support`)."""
+    return hashlib.sha256(
+        f"{settings.SECRET_KEY}:peramban:{browser_token}".encode()
+    ).hexdigest()
+
+
+def support(laporan, browser_token, client_address):
+    """A resident supports a published report ("Dukung laporan ini") instead of
+    filing a duplicate: one support per browser and one per address, both stored
+    only as salted hashes.
+
+    Returns ``False`` when this browser or address had already supported it.
+    """
+    if not laporan.is_published:
+        raise ValidationError(_("Laporan ini tidak dapat didukung."))
+    try:
+        with transaction.atomic():
+            DukunganLaporan.objects.create(
+                laporan=laporan,
+                penanda_peramban=browser_fingerprint(browser_token),
+                penanda_alamat=reader_fingerprint(client_address),
+            )
+    except IntegrityError:
+        return False
+    Laporan.objects.filter(pk=laporan.pk).update(
+        jumlah_dukungan=F("jumlah_dukungan") + 1
+    )
+    laporan.refresh_from_db(fields=["jumlah_dukungan"])
+    return True
+
+
+def has_supported(laporan, browser_token, client_address):
+    """Whether this browser or address already supports ``laporan``."""
+    same = Q(penanda_alamat=reader_fingerprint(client_address))
+    if browser_token:
+        same |= Q(penanda_peramban=browser_fingerprint(browser_token))
+    return DukunganLaporan.objects.filter(same, laporan=laporan).exists()
 
 
 @transaction.atomic

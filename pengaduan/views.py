@@ -6,11 +6,16 @@ for anonymous visitors after the view returns, so :func:`private` re-applies the
 private headers when the response is rendered.
 """
 
+import re
+import secrets
+from http import HTTPStatus
+
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -19,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from pengaduan import services
 from pengaduan.choices import JenisCatatan, StatusLaporan
 from pengaduan.forms import LaporanForm
+from pengaduan.location import LANGKAT_BOUNDS, public_point
 from pengaduan.models import (
     PUBLISHABLE_STATUSES,
     VERIFICATION_DAYS,
@@ -36,10 +42,18 @@ from pengaduan.statistics import (
     statistics_csv,
 )
 from portal.csv_export import csv_response
+from portal.forms import PublicFormMixin, group_desa_choices
 from portal.http import NO_REFERRER, private, private_redirect
-from portal.models import Desa, Kecamatan
+from portal.models import Kecamatan
 from portal.pagination import paginate
-from portal.ratelimit import mark_limited, refuse_form, submit_limit
+from portal.ratelimit import (
+    RateLimit,
+    client_address,
+    mark_limited,
+    refuse_form,
+    submit_limit,
+    wait_in_minutes,
+)
 from portal.routes import page_context, route_url
 from portal.storage import private_file_response
 from portal.tracking import normalise_tracking_code
@@ -81,48 +95,27 @@ def deadline_rows(laporan):
 # ---------- Submission form ----------
 
 
-class DesaSelect(forms.Select):
-    """A desa select grouped by kecamatan; each option names its kecamatan's slug so
-    the script can narrow the list to the chosen kecamatan."""
-
-    def __init__(self, *args, kecamatan_slugs=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.kecamatan_slugs = kecamatan_slugs or {}
-
-    def create_option(self, name, value, label, selected, index, **kwargs):
-        option = super().create_option(name, value, label, selected, index, **kwargs)
-        slug = self.kecamatan_slugs.get(str(value))
-        if slug:
-            option["attrs"]["data-kecamatan"] = slug
-        return option
-
-
 def _group_desa_choices(form):
-    """Give the desa field ``<optgroup>``s per kecamatan (works without JavaScript)."""
-    field = form.fields["desa"]
-    groups, slugs = {}, {}
-    for desa in Desa.objects.select_related("kecamatan").order_by(
-        "kecamatan__nama", "nama"
-    ):
-        groups.setdefault(desa.kecamatan.nama, []).append((str(desa.pk), desa.nama))
-        slugs[str(desa.pk)] = desa.kecamatan.slug
-    widget = DesaSelect(
-        attrs={**field.widget.attrs, "data-desa-select": ""},
-        kecamatan_slugs=slugs,
-    )
-    widget.choices = [("", field.empty_label), *groups.items()]
-    field.widget = widget
-    form.fields["kecamatan"].widget.attrs["data-kecamatan-select"] = ""
+    """The shared kecamatan→desa picker and the category guidance hook."""
+    group_desa_choices(form)
     form.fields["kategori"].widget.attrs["data-kategori-select"] = ""
 
 
 FIELDSETS = (
     (_("Laporan"), ("jenis", "kategori", "judul", "isi")),
-    (_("Lokasi"), ("kecamatan", "desa", "alamat", "tanggal_kejadian")),
+    (
+        _("Lokasi"),
+        ("kecamatan", "desa", "alamat", "latitude", "longitude", "tanggal_kejadian"),
+    ),
     (_("Identitas dan privasi"), ("nama_pelapor", "email", "telepon", "nik")),
     (_("Lampiran"), ("lampiran",)),
 )
 PRIVACY_FIELDS = ("anonim", "rahasia")
+#: Langkat's box for the map script ("south,west,north,east"): the map opens on it
+#: and refuses pins outside, as the form does.
+MAP_BOUNDS = ",".join(
+    str(LANGKAT_BOUNDS[side]) for side in ("south", "west", "north", "east")
+)
 
 
 def submission_form(request, page):
@@ -163,6 +156,7 @@ def submission_form(request, page):
             kategori_list=kategori_list,
             files_dropped=files_dropped,
             verification_days=VERIFICATION_DAYS,
+            map_bounds=MAP_BOUNDS,
         ),
         status=200,
     )
@@ -190,6 +184,14 @@ class LaporanPageMixin:
 
 class LaporanConfirmationView(LaporanPageMixin, ConfirmationView):
     template_name = "pengaduan/confirmation.html"
+    receipt_title = _("Tanda Terima Laporan e-laga")
+
+    def get_receipt_details(self, laporan):
+        return [
+            (gettext("Jenis laporan"), laporan.get_jenis_display()),
+            (gettext("Kategori"), laporan.kategori.nama),
+            (gettext("Kecamatan"), laporan.kecamatan.nama),
+        ]
 
     def get_next_steps_context(self, laporan):
         return {
@@ -215,7 +217,7 @@ class LaporanTrackView(LaporanPageMixin, TrackView):
         return _status_context(laporan)
 
 
-class InformationForm(forms.Form):
+class InformationForm(PublicFormMixin, forms.Form):
     pesan = forms.CharField(
         label=_("Informasi tambahan"),
         max_length=4000,
@@ -223,7 +225,7 @@ class InformationForm(forms.Form):
     )
 
 
-class RatingForm(forms.Form):
+class RatingForm(PublicFormMixin, forms.Form):
     penilaian = forms.TypedChoiceField(
         label=_("Nilai"),
         coerce=int,
@@ -239,7 +241,7 @@ class RatingForm(forms.Form):
     )
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(PublicFormMixin, forms.Form):
     alasan = forms.CharField(
         label=_("Alasan membuka kembali"),
         max_length=2000,
@@ -396,6 +398,9 @@ def published_reports():
             "desa__nama",
             "perangkat_daerah__nama",
             "perangkat_daerah__singkatan",
+            "latitude",
+            "longitude",
+            "jumlah_dukungan",
         )
     )
 
@@ -449,8 +454,74 @@ class FlagForm(forms.Form):
     )
 
 
+#: The browser cookie that makes one support per browser ("Dukung laporan ini").
+SUPPORT_COOKIE = "elaga_pendukung"
+SUPPORT_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+SUPPORT_ACTION = "dukung"
+BROWSER_TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32}")
+#: Supports per address share the submission rate but not its counter.
+support_limit = RateLimit("pengaduan_support", "PENGADUAN_API_SUBMIT_RATE")
+
+
+def _browser_token(request):
+    """This browser's supporter token from its cookie, or a new one."""
+    token = request.COOKIES.get(SUPPORT_COOKIE, "")
+    if BROWSER_TOKEN_PATTERN.fullmatch(token):
+        return token
+    return secrets.token_urlsafe(24)
+
+
+def _support(request, laporan, support_url):
+    """Record a support ("Dukung laporan ini"): one per browser and per address,
+    rate-limited per address.
+
+    The form's script (``Accept: application/json``) gets the new count as JSON;
+    a plain form POST is redirected to the support panel with a message.
+    """
+    token = _browser_token(request)
+    decision = support_limit.hit(request)
+    status = HTTPStatus.OK
+    supported = False
+    if not decision.allowed:
+        status = HTTPStatus.TOO_MANY_REQUESTS
+        message = gettext(
+            "Terlalu banyak dukungan dari jaringan Anda. Silakan coba lagi dalam "
+            "%(minutes)s menit."
+        ) % {"minutes": wait_in_minutes(decision.wait)}
+    elif services.support(laporan, token, client_address(request)):
+        supported = True
+        message = gettext("Terima kasih. Dukungan Anda untuk laporan ini tercatat.")
+    else:
+        message = gettext("Anda sudah mendukung laporan ini.")
+    if request.headers.get("Accept", "").startswith("application/json"):
+        response = private(
+            JsonResponse(
+                {
+                    "didukung": supported,
+                    "jumlah_dukungan": laporan.jumlah_dukungan,
+                    "pesan": message,
+                },
+                status=status,
+            )
+        )
+    else:
+        level = messages.SUCCESS if supported else messages.WARNING
+        messages.add_message(request, level, message)
+        response = private_redirect(support_url)
+    response.set_cookie(
+        SUPPORT_COOKIE,
+        token,
+        max_age=SUPPORT_COOKIE_MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
 def published_detail(request, page, kode):
-    """One published report: text, public answers, images; readers may flag it."""
+    """One published report: text, place, public answers, images; readers may
+    support it ("Dukung laporan ini") or flag it."""
     laporan = (
         published_reports()
         .prefetch_related(
@@ -467,6 +538,10 @@ def published_detail(request, page, kode):
     detail_url = route_url(page, "published_detail", laporan.kode_lacak)
     if "lampiran" in request.GET:
         return _serve_attachment(laporan, request.GET["lampiran"])
+    support_url = f"{detail_url}?{SUPPORT_ACTION}=1#dukung"
+    if request.method == "POST" and request.POST.get("aksi") == SUPPORT_ACTION:
+        return _support(request, laporan, support_url)
+    confirm_support = SUPPORT_ACTION in request.GET
     flag_form = FlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if flag_form.is_valid():
@@ -498,10 +573,19 @@ def published_detail(request, page, kode):
             list_url=route_url(page, "published_list"),
             flag_form=flag_form,
             confirm_flag=confirm_flag,
+            point=public_point(laporan),
+            support_url=support_url,
+            confirm_support=confirm_support,
+            support_action=SUPPORT_ACTION,
+            already_supported=confirm_support
+            and services.has_supported(
+                laporan, request.COOKIES.get(SUPPORT_COOKIE), client_address(request)
+            ),
         ),
     )
-    # The flag form carries a CSRF token and messages are personal: keep those private.
-    if confirm_flag or len(messages.get_messages(request)):
+    # The flag and support forms carry a CSRF token and messages are personal: keep
+    # those private.
+    if confirm_flag or confirm_support or len(messages.get_messages(request)):
         return private(response)
     return response
 

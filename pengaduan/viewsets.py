@@ -417,6 +417,7 @@ class LaporanViewSet(ProcessingViewSet):
         StatusColumn("status", label=_("Status"), sort_key="status"),
         DateTimeColumn("diterima_pada", label=_("Diterima"), sort_key="diterima_pada"),
         DeadlineColumn("batas_waktu", label=_("Batas waktu"), sort_key="batas_waktu"),
+        Column("jumlah_dukungan", label=_("Dukungan"), sort_key="jumlah_dukungan"),
     ]
     # The reporter's identity is searched only where the user may see it
     # (``LaporanIndexView.get_identity_search``).

@@ -1,19 +1,148 @@
-"""Form pieces shared by every service: tracking codes, checked file uploads and the
-honeypot against robots."""
+"""Form pieces shared by every service: the public form's input hints, NIK, phone and
+wilayah widgets, tracking codes, checked file uploads and the honeypot against robots."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import Desa
 from portal.tracking import normalise_tracking_code
-from portal.uploads import clean_upload
+from portal.uploads import MAX_UPLOAD_BYTES, clean_upload
 
 TRACKING_CODE_MAX_LENGTH = 40
 TRACKING_CODE_LABEL = _("Kode lacak")
 
+#: What citizens' upload fields offer; the server checks the content anyway.
+UPLOAD_ACCEPT = (
+    "image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf"
+)
+IMAGE_ACCEPT = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp"
+DESA_OUTSIDE_KECAMATAN = _("Desa/kelurahan tidak berada di kecamatan yang dipilih.")
 
-class HoneypotMixin:
+
+class PublicBoundField(forms.BoundField):
+    """A field of a public form, with the attributes ``portal/js/forms.js`` reads.
+
+    A text with a maximum length gets ``data-max-chars`` instead of ``maxlength``,
+    which would silently cut pasted text: the script counts characters and the
+    server reports an overflow. A file input gets ``data-max-bytes`` and ``accept``,
+    so a file that is too large or of the wrong type is refused before it is sent.
+    Number and email fields bring up the right phone keyboard.
+    """
+
+    def build_widget_attrs(self, attrs, widget=None):
+        widget = widget or self.field.widget
+        attrs = super().build_widget_attrs(attrs, widget)
+        if widget.is_hidden:
+            return attrs
+        max_length = getattr(self.field, "max_length", None)
+        if max_length and "maxlength" in widget.attrs:
+            attrs["maxlength"] = False
+            attrs["data-max-chars"] = max_length
+        if isinstance(self.field, forms.FileField):
+            attrs.setdefault("data-max-bytes", MAX_UPLOAD_BYTES)
+            if "accept" not in widget.attrs:
+                allow_pdf = getattr(self.field, "allow_pdf", True)
+                attrs["accept"] = UPLOAD_ACCEPT if allow_pdf else IMAGE_ACCEPT
+        elif isinstance(self.field, forms.IntegerField):
+            attrs.setdefault("inputmode", "numeric")
+        elif isinstance(self.field, forms.EmailField):
+            attrs.setdefault("autocomplete", "email")
+        return attrs
+
+
+class PublicFormMixin:
+    """A form citizens fill in on the public site (see :class:`PublicBoundField`)."""
+
+    bound_field_class = PublicBoundField
+
+
+class NIKInput(forms.TextInput):
+    """A NIK: 16 digits, typed on the phone's number pad, never autofilled."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "pattern": "[0-9]{16}",
+                **(attrs or {}),
+            }
+        )
+
+
+class PhoneInput(forms.TextInput):
+    """A telephone or WhatsApp number: the phone keypad and the browser's own number."""
+
+    input_type = "tel"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "tel", "autocomplete": "tel", **(attrs or {})})
+
+
+class EmailAddressInput(forms.EmailInput):
+    """An email address, offered from the browser's autofill."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "email", **(attrs or {})})
+
+
+class DesaSelect(forms.Select):
+    """The desa select of :func:`group_desa_choices`: each option names the slug of
+    its kecamatan, so ``portal/js/forms.js`` narrows the list to the chosen one."""
+
+    def __init__(self, attrs=None, choices=(), kecamatan_slugs=None):
+        super().__init__(attrs, choices)
+        self.kecamatan_slugs = kecamatan_slugs or {}
+
+    def create_option(self, name, value, label, selected, index, **kwargs):
+        option = super().create_option(name, value, label, selected, index, **kwargs)
+        slug = self.kecamatan_slugs.get(str(value))
+        if slug:
+            option["attrs"]["data-kecamatan"] = slug
+        return option
+
+
+def group_desa_choices(form, kecamatan_field="kecamatan", desa_field="desa"):
+    """The one kecamatan→desa picker of every public form.
+
+    The desa select lists the desa of the kecamatan ``form`` offers, in one
+    ``<optgroup>`` per kecamatan (usable without JavaScript); the script then shows
+    only the chosen kecamatan's group. The kecamatan field must use the slug as its
+    value (``to_field_name="slug"``). The server checks the pair again, with
+    :func:`validate_desa_in_kecamatan` or the model's ``clean()``, and the same
+    message (:data:`DESA_OUTSIDE_KECAMATAN`).
+    """
+    kecamatan = form.fields[kecamatan_field]
+    field = form.fields[desa_field]
+    offered = kecamatan.queryset.values("pk")
+    groups, slugs = {}, {}
+    for desa in (
+        Desa.objects.filter(kecamatan__in=offered)
+        .select_related("kecamatan")
+        .order_by("kecamatan__nama", "nama")
+    ):
+        groups.setdefault(desa.kecamatan.nama, []).append((str(desa.pk), desa.nama))
+        slugs[str(desa.pk)] = desa.kecamatan.slug
+    empty_label = field.empty_label or _("Pilih desa/kelurahan")
+    field.widget = DesaSelect(
+        attrs={**field.widget.attrs, "data-desa-select": ""},
+        choices=[("", empty_label), *groups.items()],
+        kecamatan_slugs=slugs,
+    )
+    kecamatan.widget.attrs["data-kecamatan-select"] = ""
+
+
+def validate_desa_in_kecamatan(form, kecamatan_field="kecamatan", desa_field="desa"):
+    """Add an error to the desa field when it lies outside the chosen kecamatan."""
+    desa = form.cleaned_data.get(desa_field)
+    kecamatan = form.cleaned_data.get(kecamatan_field)
+    if desa and kecamatan and desa.kecamatan_id != kecamatan.pk:
+        form.add_error(desa_field, ValidationError(DESA_OUTSIDE_KECAMATAN))
+
+
+class HoneypotMixin(PublicFormMixin):
     """Adds ``website``, a field people leave empty and robots fill (rendered hidden
     by ``portal/includes/honeypot.html``); a filled one refuses the whole form with
     ``honeypot_message`` (error code "honeypot")."""
@@ -41,7 +170,7 @@ class HoneypotMixin:
         )
 
 
-class TrackingCodeForm(forms.Form):
+class TrackingCodeForm(PublicFormMixin, forms.Form):
     """One tracking code typed by a citizen, in any case and spacing.
 
     ``code_prefix`` gives the example in the help text ("KCM" shows

@@ -13,9 +13,15 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from portal.base_url import absolute_url
 from portal.forms import TRACKING_CODE_LABEL, TrackingCodeForm
 from portal.http import FORM_REFERRER_POLICY, NO_REFERRER, private, private_redirect
+from portal.models import PengaturanPortal
+from portal.qr import qr_svg
 from portal.ratelimit import (
     TOO_MANY_REQUESTS,
     limited_message,
@@ -24,7 +30,14 @@ from portal.ratelimit import (
     submit_limit,
     too_many_requests_page,
 )
+from portal.receipt import Receipt, long_date, receipt_response
 from portal.routes import PageView, page_context
+
+#: The confirmation page's GET parameters that ask for the receipt as a PDF,
+#: and for the secret link on it.
+RECEIPT_PARAMETER = "tanda-terima"
+RECEIPT_FORMAT = "pdf"
+WITH_LINK_PARAMETER = "sertakan-tautan"
 
 
 class SubmissionPageView(PageView):
@@ -66,15 +79,49 @@ class SubmissionPageView(PageView):
 
 
 class ConfirmationView(SubmissionPageView):
-    """After submission: the code, the secret link and what happens next
-    (``get_next_steps_context(submission)``: the app's deadlines)."""
+    """After submission: the code, the secret link, what happens next
+    (``get_next_steps_context(submission)``: the app's deadlines) and the receipt.
+
+    The page and its receipt (``?tanda-terima=pdf``) are found by the secret token
+    in the address, never by the code, so only the submitter gets them. The
+    receipt carries the secret link only when the submitter ticks the box for it
+    (``sertakan-tautan``). Apps give the receipt its words (``receipt_title``,
+    ``secret_label``) and facts (``get_receipt_details(submission)``,
+    ``get_receipt_deadlines(submission)``; by default the rows of the model's
+    ``deadlines()``, as the tracking page shows them).
+    """
+
+    receipt_title = _("Tanda Terima")
+    secret_label = _("Tautan rahasia")
 
     def get(self, request, token):
         submission = self.get_by_token(token)
+        secret_url = absolute_url(self.route_url("secret_page", token))
+        track_url = self.track_url(submission)
+        track_full_url = absolute_url(track_url)
+        if request.GET.get(RECEIPT_PARAMETER) == RECEIPT_FORMAT:
+            with_secret = request.GET.get(WITH_LINK_PARAMETER) == "1"
+            receipt = self.get_receipt(
+                request,
+                submission,
+                track_url=track_full_url,
+                secret_url=secret_url if with_secret else "",
+            )
+            return private(
+                receipt_response(receipt), referrer_policy=NO_REFERRER, noindex=True
+            )
         context = self.get_context_data(
             submission=submission,
-            secret_url=request.build_absolute_uri(self.route_url("secret_page", token)),
-            track_url=self.track_url(submission),
+            secret_url=secret_url,
+            track_url=track_url,
+            track_full_url=track_full_url,
+            track_qr=mark_safe(  # noqa: S308 - drawn by segno from our own URL
+                qr_svg(track_full_url, title=gettext("Kode QR halaman pelacakan"))
+            ),
+            received_at=self.get_received_at(submission),
+            receipt_parameter=RECEIPT_PARAMETER,
+            receipt_format=RECEIPT_FORMAT,
+            with_link_parameter=WITH_LINK_PARAMETER,
             **self.get_next_steps_context(submission),
         )
         response = TemplateResponse(request, self.template_name, context)
@@ -82,6 +129,36 @@ class ConfirmationView(SubmissionPageView):
 
     def get_next_steps_context(self, submission):
         return {}
+
+    def get_receipt(self, request, submission, *, track_url, secret_url):
+        """The :class:`portal.receipt.Receipt` of ``submission``."""
+        site_settings = PengaturanPortal.for_request(request)
+        return Receipt(
+            title=str(self.receipt_title),
+            issuer=site_settings.nama_kabupaten or gettext("Portal Langkat"),
+            code_label=str(self.code_label),
+            code=submission.kode_lacak,
+            received_at=self.get_received_at(submission),
+            track_url=track_url,
+            details=self.get_receipt_details(submission),
+            deadlines=self.get_receipt_deadlines(submission),
+            secret_url=secret_url,
+            secret_label=str(self.secret_label),
+        )
+
+    def get_received_at(self, submission):
+        return submission.diterima_pada
+
+    def get_receipt_details(self, submission):
+        """(label, value) rows naming the service or category."""
+        return []
+
+    def get_receipt_deadlines(self, submission):
+        """(label, long date) rows of the deadlines the tracking page shows."""
+        return [
+            (str(label), long_date(status.deadline))
+            for label, status in submission.deadlines()
+        ]
 
 
 class TrackView(SubmissionPageView):

@@ -14,6 +14,7 @@ import holidays
 from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 # Enough calendar days to hold any deadline of the domain (60 hari kerja plus holidays).
@@ -245,8 +246,8 @@ def refresh_running_deadlines():
                         "karena perubahan hari libur."
                     )
                     % {
-                        "previous": previous.strftime("%d-%m-%Y"),
-                        "new": item.batas_waktu.strftime("%d-%m-%Y"),
+                        "previous": date_format(previous, "j F Y"),
+                        "new": date_format(item.batas_waktu, "j F Y"),
                     }
                 )
         model._default_manager.bulk_update(changed, ["batas_waktu"])

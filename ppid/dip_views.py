@@ -44,6 +44,7 @@ class DIPSpreadsheet(SafeSpreadsheetExportMixin):
         "tahun": _("Tahun"),
     }
     export_filename = "daftar-informasi-publik"
+    sheet_title = _("Daftar Informasi Publik")
 
     def response(self, queryset, export_format):
         if export_format == self.FORMAT_CSV:

@@ -2,14 +2,22 @@
 API) and the DIP filters."""
 
 import hmac
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import HoneypotMixin
+from portal.forms import (
+    EmailAddressInput,
+    HoneypotMixin,
+    PhoneInput,
+    PublicFormMixin,
+)
 from portal.models import PerangkatDaerah
+from portal.search_query import search_words
 from portal.tracking import normalise_tracking_code
 from portal.validators import normalise_phone, validate_nik
 from ppid.choices import (
@@ -105,11 +113,16 @@ class PermohonanInformasiForm(HoneypotMixin, forms.ModelForm):
             "alamat": forms.Textarea(attrs={"rows": 3}),
             "informasi_diminta": forms.Textarea(attrs={"rows": 6}),
             "tujuan": forms.Textarea(attrs={"rows": 3}),
+            # A NIK by default; kip-form.js switches to letters for a passport.
             "nomor_identitas": forms.TextInput(
-                attrs={"autocomplete": "off", "inputmode": "text"}
+                attrs={
+                    "autocomplete": "off",
+                    "inputmode": "numeric",
+                    "data-identity-number": "",
+                }
             ),
-            "telepon": forms.TextInput(attrs={"autocomplete": "tel"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "telepon": PhoneInput(),
+            "email": EmailAddressInput(),
             "nama": forms.TextInput(attrs={"autocomplete": "name"}),
         }
 
@@ -133,7 +146,7 @@ class PermohonanInformasiForm(HoneypotMixin, forms.ModelForm):
         return cleaned
 
 
-class KeberatanForm(forms.Form):
+class KeberatanForm(PublicFormMixin, forms.Form):
     """An objection: one or more grounds of Pasal 35 ayat (1) and a description."""
 
     alasan = forms.MultipleChoiceField(
@@ -155,7 +168,7 @@ class KeberatanForm(forms.Form):
     )
 
 
-class IdentitasPemohonForm(forms.Form):
+class IdentitasPemohonForm(PublicFormMixin, forms.Form):
     """Proof that the person filing an objection by number made the request.
 
     The identity number and the email or telephone of the request must match;
@@ -206,6 +219,15 @@ class IdentitasPemohonForm(forms.Form):
         return permohonan if number_ok and contact_ok else None
 
 
+def _word_start_pattern(word, vendor):
+    """A regular expression matching ``word`` (letters and digits only) where a
+    word begins: "anggaran" finds "Anggaran 2026" and "anggarannya", never
+    "Pelanggaran". PostgreSQL writes the word boundary ``\\m``; SQLite (Python's
+    ``re``) and MySQL ``\\b``."""
+    boundary = r"\m" if vendor == "postgresql" else r"\b"
+    return boundary + re.escape(word)
+
+
 class DIPFilterForm(forms.Form):
     """The GET filters of the Daftar Informasi Publik; invalid values are reported."""
 
@@ -242,12 +264,13 @@ class DIPFilterForm(forms.Form):
         if not self.is_bound or not self.is_valid():
             return queryset
         data = self.cleaned_data
-        if data["q"]:
+        for word in search_words(data["q"]):
+            pattern = _word_start_pattern(word, connections[queryset.db].vendor)
             queryset = queryset.filter(
-                Q(title__icontains=data["q"])
-                | Q(nomor__icontains=data["q"])
-                | Q(ringkasan__icontains=data["q"])
-                | Q(penanggung_jawab__icontains=data["q"])
+                Q(title__iregex=pattern)
+                | Q(nomor__iregex=pattern)
+                | Q(ringkasan__iregex=pattern)
+                | Q(penanggung_jawab__iregex=pattern)
             )
         if data["kategori"]:
             queryset = queryset.filter(kategori=data["kategori"])

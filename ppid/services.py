@@ -81,7 +81,7 @@ def submit_permohonan(permohonan):
         "PPID akan menjawab paling lambat %(deadline)s."
     ) % {
         "code": permohonan.kode_lacak,
-        "deadline": permohonan.batas_waktu.strftime("%d-%m-%Y"),
+        "deadline": date_format(permohonan.batas_waktu, "j F Y"),
     }
     permohonan.linimasa.create(status_to=StatusPermohonan.DITERIMA, message=message)
     _email_requester(permohonan, _("permohonan diterima"), message)
@@ -107,7 +107,7 @@ def extension_refusal(permohonan, today=None):
             "Jangka waktu 10 hari kerja berakhir pada %(deadline)s; perpanjangan hanya "
             "dapat diberikan selama jangka waktu itu berjalan (Pasal 22 ayat (8) "
             "UU 14/2008)."
-        ) % {"deadline": until.strftime("%d-%m-%Y")}
+        ) % {"deadline": date_format(until, "j F Y")}
     return None
 
 
@@ -125,7 +125,7 @@ def extend(permohonan, user, reason, today=None):
     message = _(
         "Jangka waktu jawaban diperpanjang sampai %(deadline)s. Alasan: %(reason)s"
     ) % {
-        "deadline": permohonan.batas_waktu.strftime("%d-%m-%Y"),
+        "deadline": date_format(permohonan.batas_waktu, "j F Y"),
         "reason": reason.strip(),
     }
     entry = _change(
@@ -229,7 +229,7 @@ def deliver(permohonan, user, delivered_on=None):
         StatusPermohonan.DISAMPAIKAN,
         user,
         _("Informasi disampaikan kepada pemohon pada %(date)s.")
-        % {"date": delivered_on.strftime("%d-%m-%Y")},
+        % {"date": date_format(delivered_on, "j F Y")},
         log_data={"keterangan": date_format(delivered_on, "j F Y"), "catatan": ""},
     )
 
@@ -288,12 +288,12 @@ def objection_refusal(permohonan, today=None):
         return _(
             "Permohonan masih dalam jangka waktu jawaban sampai %(deadline)s; keberatan "
             "dapat diajukan setelah ada keputusan atau bila batas waktu terlewati."
-        ) % {"deadline": deadlines.answer.strftime("%d-%m-%Y")}
+        ) % {"deadline": date_format(deadlines.answer, "j F Y")}
     if today > deadlines.objection_until:
         return _(
             "Batas waktu pengajuan keberatan (30 hari kerja, sampai %(deadline)s) telah "
             "terlewati."
-        ) % {"deadline": deadlines.objection_until.strftime("%d-%m-%Y")}
+        ) % {"deadline": date_format(deadlines.objection_until, "j F Y")}
     return None
 
 
@@ -320,7 +320,7 @@ def file_keberatan(permohonan, alasan, uraian, today=None):
     keberatan.save(update_fields=["batas_waktu"])
     message = _(
         "Keberatan diterima dan akan dijawab atasan PPID paling lambat %(deadline)s."
-    ) % {"deadline": keberatan.batas_waktu.strftime("%d-%m-%Y")}
+    ) % {"deadline": date_format(keberatan.batas_waktu, "j F Y")}
     permohonan.linimasa.create(message=message)
     # The grounds only: the requester's own account stays on the objection.
     log(

@@ -188,6 +188,22 @@ class RequestConfirmationView(ConfirmationView):
     context_object_name = "permohonan"
     template_name = "ppid/confirmation.html"
     code_field = "nomor"
+    code_label = _("Nomor registrasi")
+    receipt_title = _("Tanda Terima Permohonan Informasi Publik")
+
+    def get_receipt_details(self, permohonan):
+        details = [
+            (gettext("Layanan"), gettext("Permohonan informasi publik (UU 14/2008)")),
+            (gettext("Cara memperoleh"), permohonan.get_cara_memperoleh_display()),
+        ]
+        if permohonan.cara_penyampaian:
+            details.append(
+                (
+                    gettext("Cara mendapatkan salinan"),
+                    permohonan.get_cara_penyampaian_display(),
+                )
+            )
+        return details
 
     def get_next_steps_context(self, permohonan):
         return {

@@ -308,9 +308,10 @@ WAGTAILDOCS_DOCUMENT_MODEL = "ppid.Dokumen"
 # config/settings/{production,dev}.py, which add portal.csp.PortalCSPMiddleware).
 # The public site: its own scripts (a template that needs an inline one gives it
 # nonce="{{ CSP_NONCE }}"), no inline script or style. CSP_MAP_TILE_HOSTS lists
-# map-tile image hosts (https://tile.example.org), empty until a page shows a map;
-# CSP_FRAME_HOSTS the video hosts that embed blocks may show.
-CSP_MAP_TILE_HOSTS = env_list("CSP_MAP_TILE_HOSTS")
+# the map-tile image hosts of the e-laga maps: OpenStreetMap's, the default tile URL
+# of the site settings (PengaturanPortal.peta_tile_url); a changed tile URL needs its
+# host here. CSP_FRAME_HOSTS the video hosts that embed blocks may show.
+CSP_MAP_TILE_HOSTS = env_list("CSP_MAP_TILE_HOSTS", "https://tile.openstreetmap.org")
 CSP_FRAME_HOSTS = env_list(
     "CSP_FRAME_HOSTS",
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",

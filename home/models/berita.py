@@ -39,6 +39,8 @@ class BeritaIndexPage(DeclaredRoutesMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.BeritaPage"]
     max_count = 1
+    # News belongs in the main menu (issue 16); editors may still take it out.
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("indeks berita")

@@ -2,7 +2,7 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -287,6 +287,12 @@ class Laporan(RunningDeadlineMixin, TrackedSubmission):
     jumlah_tanda = models.PositiveSmallIntegerField(
         _("jumlah tanda dari pembaca"), default=0
     )
+    jumlah_dukungan = models.PositiveIntegerField(
+        _("jumlah dukungan"),
+        default=0,
+        db_index=True,
+        help_text=_("Warga yang menyatakan mengalami masalah yang sama."),
+    )
     disembunyikan = models.BooleanField(
         _("disembunyikan"),
         default=False,
@@ -313,27 +319,29 @@ class Laporan(RunningDeadlineMixin, TrackedSubmission):
         return f"{self.kode_lacak} — {self.judul}"
 
     def clean(self):
+        """Every cross-field rule at once, so one submission shows every problem."""
         super().clean()
+        errors = {}
         if (
             self.desa_id
             and self.kecamatan_id
             and self.desa.kecamatan_id != self.kecamatan_id
         ):
-            raise ValidationError(
-                {"desa": _("Desa/kelurahan tidak berada di kecamatan yang dipilih.")}
-            )
+            errors["desa"] = [
+                _("Desa/kelurahan tidak berada di kecamatan yang dipilih.")
+            ]
         if self.anonim and self.kategori_id and not self.kategori.boleh_anonim:
-            raise ValidationError(
-                {"anonim": _("Kategori ini tidak menerima laporan anonim.")}
-            )
+            errors["anonim"] = [_("Kategori ini tidak menerima laporan anonim.")]
         if self.tanggal_kejadian and self.tanggal_kejadian > timezone.localdate():
-            raise ValidationError(
-                {"tanggal_kejadian": _("Tanggal kejadian tidak boleh di masa depan.")}
-            )
+            errors["tanggal_kejadian"] = [
+                _("Tanggal kejadian tidak boleh di masa depan.")
+            ]
         if not (self.email or self.telepon):
-            raise ValidationError(
+            errors[NON_FIELD_ERRORS] = [
                 _("Isi email atau nomor telepon agar kami dapat mengabari Anda.")
-            )
+            ]
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_open(self):
@@ -507,6 +515,41 @@ class TandaLaporan(models.Model):
             models.UniqueConstraint(
                 fields=["laporan", "penanda"], name="one_flag_per_reader"
             )
+        ]
+
+    def __str__(self):
+        return f"{self.laporan.kode_lacak} {self.dibuat_pada:%d-%m-%Y}"
+
+
+class DukunganLaporan(models.Model):
+    """A resident's "me too" on a published report instead of filing a duplicate.
+
+    One per browser (a random cookie token) and one per address; both are stored
+    only as salted hashes.
+    """
+
+    laporan = models.ForeignKey(
+        Laporan,
+        verbose_name=_("laporan"),
+        on_delete=models.CASCADE,
+        related_name="dukungan",
+    )
+    penanda_peramban = models.CharField(_("sidik peramban"), max_length=64)
+    penanda_alamat = models.CharField(_("sidik alamat"), max_length=64)
+    dibuat_pada = models.DateTimeField(_("dibuat"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("dukungan laporan")
+        verbose_name_plural = _("dukungan laporan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["laporan", "penanda_peramban"],
+                name="one_support_per_browser",
+            ),
+            models.UniqueConstraint(
+                fields=["laporan", "penanda_alamat"],
+                name="one_support_per_address",
+            ),
         ]
 
     def __str__(self):

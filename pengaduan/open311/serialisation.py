@@ -7,6 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 
 from pengaduan.choices import StatusLaporan
+from pengaduan.location import public_point
 from portal.masking import mask_personal_data
 
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
@@ -115,10 +116,11 @@ def request_item(laporan):
     """A published report as an Open311 service request; never the reporter's identity.
 
     Free text (description, address, the latest public answer) is masked with the
-    reporter's name. Expects the annotations ``status_notes`` and ``public_update`` (see the views).
+    reporter's name; the point is rounded (:func:`pengaduan.location.public_point`). Expects the annotations ``status_notes`` and ``public_update`` (see the views).
     """
     updated = getattr(laporan, "public_update", None) or laporan.diterima_pada
     names = (laporan.nama_pelapor,)
+    point = public_point(laporan)
     expected = None
     if laporan.is_open and laporan.batas_waktu:
         # The end of the deadline day, in WIB.
@@ -144,7 +146,7 @@ def request_item(laporan):
         "address": mask_personal_data(laporan.alamat, names),
         "address_id": "",
         "zipcode": laporan.desa.kode_pos if laporan.desa else "",
-        "lat": float(laporan.latitude) if laporan.latitude is not None else None,
-        "long": float(laporan.longitude) if laporan.longitude is not None else None,
+        "lat": point.latitude if point else None,
+        "long": point.longitude if point else None,
         "media_url": "",
     }

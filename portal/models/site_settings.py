@@ -1,7 +1,21 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+def validate_tile_url(value):
+    """A tile URL pattern the maps can use: https, with {z}, {x} and {y}."""
+    if not value.startswith("https://") or not all(
+        part in value for part in ("{z}", "{x}", "{y}")
+    ):
+        raise ValidationError(
+            _(
+                "Tulis alamat https:// yang memuat {z}, {x} dan {y}, misalnya "
+                "https://tile.openstreetmap.org/{z}/{x}/{y}.png."
+            )
+        )
 
 
 @register_setting(icon="site")
@@ -57,6 +71,22 @@ class PengaturanPortal(BaseSiteSetting):
     x_twitter = models.URLField(
         _("X (Twitter)"), blank=True, help_text=_("Alamat akun X.")
     )
+    peta_tile_url = models.CharField(
+        _("alamat ubin peta"),
+        max_length=255,
+        default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        validators=[validate_tile_url],
+        help_text=_(
+            "Pola alamat ubin peta dengan {z}, {x} dan {y}. Jika server ubin diganti, "
+            "hostnya juga harus ditambahkan ke CSP_MAP_TILE_HOSTS agar peta tampil."
+        ),
+    )
+    peta_atribusi = models.CharField(
+        _("atribusi peta"),
+        max_length=255,
+        default="© kontributor OpenStreetMap",
+        help_text=_("Keterangan sumber peta yang wajib ditampilkan di atas peta."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -85,6 +115,13 @@ class PengaturanPortal(BaseSiteSetting):
                 FieldPanel("x_twitter"),
             ],
             heading=_("Media sosial"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("peta_tile_url"),
+                FieldPanel("peta_atribusi"),
+            ],
+            heading=_("Peta"),
         ),
     ]
 

@@ -4,7 +4,7 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -141,24 +141,26 @@ class PermohonanInformasi(RunningDeadlineMixin, TrackedSubmission):
         return f"{self.kode_lacak} — {self.informasi_diminta[:60]}"
 
     def clean(self):
+        """Every cross-field rule at once, so one submission shows every problem."""
         super().clean()
+        errors = {}
         if self.jenis_identitas == JenisIdentitas.KTP and self.nomor_identitas:
             try:
                 validate_nik(self.nomor_identitas)
             except ValidationError as error:
-                raise ValidationError({"nomor_identitas": error.messages}) from None
+                errors["nomor_identitas"] = error.messages
         if not (self.email or self.telepon):
-            raise ValidationError(
+            errors[NON_FIELD_ERRORS] = [
                 _("Isi email atau nomor telepon agar kami dapat mengabari Anda.")
-            )
+            ]
         if self.cara_memperoleh == CaraMemperoleh.SALINAN and not self.cara_penyampaian:
-            raise ValidationError(
-                {"cara_penyampaian": _("Pilih cara mendapatkan salinan informasi.")}
-            )
+            errors["cara_penyampaian"] = [
+                _("Pilih cara mendapatkan salinan informasi.")
+            ]
         if self.cara_penyampaian == CaraPenyampaian.EMAIL and not self.email:
-            raise ValidationError(
-                {"email": _("Isi email untuk menerima salinan melalui email.")}
-            )
+            errors["email"] = [_("Isi email untuk menerima salinan melalui email.")]
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_open(self):

@@ -186,7 +186,7 @@ def test_an_application_from_a_phone_is_fixed_completed_downloaded_and_rated(
     )
     code = phone.locator(".code-box__code").inner_text().strip()
     assert TRACKING_CODE.match(code), code
-    secret_url = phone.get_by_role("textbox", name="Tautan pribadi").input_value()
+    secret_url = phone.get_by_role("textbox", name="Tautan rahasia").input_value()
     assert "/permohonan-saya/" in secret_url
     expect(phone.locator("main")).not_to_contain_text(APPLICANT_NAME)
     assert_no_sideways_scroll(phone)

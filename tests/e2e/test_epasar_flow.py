@@ -100,8 +100,7 @@ def owner_signs_up_and_confirms(phone, base):
     assert_no_serious_a11y_violations(phone)
     assert_no_sideways_scroll(phone)
 
-    # Django's Indonesian catalogue says "Surel" for "Email".
-    phone.get_by_label("Surel").fill(OWNER_EMAIL)
+    phone.get_by_label("Email").fill(OWNER_EMAIL)
     phone.get_by_label(re.compile(r"^\s*Kata sandi")).fill(OWNER_PASSWORD)
     phone.get_by_label("Ulangi kata sandi").fill(OWNER_PASSWORD)
     phone.get_by_role("button", name="Daftar", exact=True).click()
@@ -259,7 +258,7 @@ def test_an_owner_product_from_a_phone_is_moderated_and_listed(
 
     # The owner logs in again: the dashboard shows the product online.
     phone.goto(base + "/akun/masuk/")
-    phone.get_by_label("Surel").fill(OWNER_EMAIL)
+    phone.get_by_label("Email").fill(OWNER_EMAIL)
     phone.get_by_label("Kata sandi").fill(OWNER_PASSWORD)
     phone.get_by_role("button", name="Masuk", exact=True).click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Produk saya")

@@ -71,7 +71,7 @@ def test_search_for_nonsense_shows_the_no_result_message(portal_site, desktop):
         "0 hasil untuk “qwzxkjvbn”"
     )
     expect(
-        desktop.get_by_role("heading", name="Tidak ada halaman yang cocok")
+        desktop.get_by_role("heading", name="Tidak ada hasil yang cocok")
     ).to_be_visible()
     expect(desktop.get_by_label("Cari di portal", exact=True).last).to_have_value(
         "qwzxkjvbn"

@@ -82,7 +82,12 @@ def test_public_pages_send_the_strict_policy(client, production_csp, public_urls
         assert policy["script-src"][0] == "'self'"
         assert "'unsafe-inline'" not in policy["script-src"]
         assert policy["style-src"] == ["'self'"]
-        assert policy["img-src"] == ["'self'", "data:"]
+        # Images from the site itself and the e-laga maps' default tile server.
+        assert policy["img-src"] == [
+            "'self'",
+            "data:",
+            "https://tile.openstreetmap.org",
+        ]
         assert policy["object-src"] == ["'none'"]
         assert policy["base-uri"] == ["'self'"]
         assert policy["form-action"] == ["'self'"]
@@ -163,14 +168,14 @@ print(json.dumps({
 
 
 def test_production_enforces_the_policy_with_map_tiles_from_the_environment():
-    env = {**PRODUCTION_ENV, "CSP_MAP_TILE_HOSTS": "https://tile.openstreetmap.org"}
+    env = {**PRODUCTION_ENV, "CSP_MAP_TILE_HOSTS": "https://tiles.example.org"}
     result = run_python(READ_CSP, "config.settings.production", env)
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["middleware"] is True
     assert "frame-ancestors" in values["enforced"]
     assert values["report_only"] == "None"
-    assert values["img_src"] == ["'self'", "data:", "https://tile.openstreetmap.org"]
+    assert values["img_src"] == ["'self'", "data:", "https://tiles.example.org"]
 
 
 def test_development_reports_the_same_policy_without_enforcing_it():
@@ -180,4 +185,5 @@ def test_development_reports_the_same_policy_without_enforcing_it():
     assert values["middleware"] is True
     assert values["enforced"] == "None"
     assert "frame-ancestors" in values["report_only"]
-    assert values["img_src"] == ["'self'", "data:"]
+    # The default tile host of the e-laga maps (PengaturanPortal.peta_tile_url).
+    assert values["img_src"] == ["'self'", "data:", "https://tile.openstreetmap.org"]

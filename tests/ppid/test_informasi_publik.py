@@ -36,7 +36,7 @@ def export_rows(client, dip_index, export_format, params=None):
     response = client.get(f"{dip_index.url}unduh/{export_format}/", params or {})
     assert response.status_code == HTTPStatus.OK
     if export_format == "csv":
-        content = b"".join(response.streaming_content).decode()
+        content = b"".join(response.streaming_content).decode("utf-8-sig")
         return list(csv.reader(io.StringIO(content)))
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     return [

@@ -89,7 +89,16 @@ def test_home_page_shows_the_latest_news_and_announcements(
         ("latest_news", {"heading": "Berita terbaru", "count": 2}),
     ]
     home_page.save()
-    PengumumanPageFactory(parent=announcement_index, title="Siaga banjir")
+    now = timezone.now()
+    # Four active announcements: the banner shows the three newest, the home
+    # section the fourth, so none is shown twice.
+    for hours, title in enumerate(["Siaga banjir", "Air mati", "Jalan ditutup"]):
+        PengumumanPageFactory(
+            parent=announcement_index, title=title, mulai=now - hours * HOUR
+        )
+    PengumumanPageFactory(
+        parent=announcement_index, title="Pemadaman listrik", mulai=now - 5 * HOUR
+    )
     for day in [1, 2, 3]:
         BeritaPageFactory(
             parent=news_index,
@@ -97,12 +106,16 @@ def test_home_page_shows_the_latest_news_and_announcements(
             tanggal=datetime.date(2026, 5, day),
         )
 
-    content = main_content(html(client.get("/")))
+    page = html(client.get("/"))
+    content = main_content(page)
 
     assert "<h1" in content
     assert "Pengumuman terkini" in content
-    assert "Siaga banjir" in content
+    assert "Pemadaman listrik" in content
     assert "Waspada:" in content
+    for title in ["Siaga banjir", "Air mati", "Jalan ditutup"]:
+        assert title not in content
+        assert title in page[: page.index('class="site-header"')]
     assert content.index("Berita hari 3") < content.index("Berita hari 2")
     assert "Berita hari 1" not in content
 
@@ -463,7 +476,7 @@ def test_search_facets_count_results_per_kind(client, searchable):
     counts = {facet["key"]: facet["count"] for facet in response.context["facets"]}
     assert counts == {"informasi": 2, "berita": 1, "halaman": 1}
     assert 'href="?q=banjir&amp;jenis=informasi"' in content
-    assert re.search(r"Informasi publik <span[^>]*>\(2\)</span>", content)
+    assert re.search(r"Informasi Publik <span[^>]*>\(2\)</span>", content)
     assert re.search(r'href="\?q=banjir" aria-current="page">Semua<', content)
 
 

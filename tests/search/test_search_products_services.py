@@ -94,11 +94,17 @@ def test_live_services_are_a_group_linking_to_their_kecamatan_page(
     assert "Surat Keterangan Usaha Draf" not in html
 
 
-def test_all_results_show_matching_services_above_the_pages(client, ekecamatan_page):
+def test_all_results_list_matching_services_above_the_pages(
+    client, ekecamatan_page, home_page
+):
+    StandardPageFactory(parent=home_page, title="Syarat domisili penduduk")
     StandarLayananFactory(nama="Surat Pindah Domisili", slug="pindah")
     response = client.get(reverse("search"), {"q": "domisili"})
     html = response.content.decode()
-    assert "Layanan kecamatan yang cocok" in html
+    assert result_titles(response) == [
+        "Surat Pindah Domisili",
+        "Syarat domisili penduduk",
+    ]
     assert 'href="/e-kecamatan/layanan/pindah/"' in html
 
 

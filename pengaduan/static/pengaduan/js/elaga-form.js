@@ -1,7 +1,7 @@
 /*
  * The e-laga report form (progressive enhancement; the form works without it):
- * - shows the chosen category's guidance above the full guidance list;
- * - narrows the desa/kelurahan select to the chosen kecamatan.
+ * shows the chosen category's guidance above the full guidance list. The
+ * kecamatan→desa picker is the shared one of portal/js/forms.js.
  */
 (function () {
     "use strict";
@@ -37,45 +37,10 @@
         show();
     }
 
-    function initDesa(form) {
-        var kecamatan = form.querySelector("[data-kecamatan-select]");
-        var desa = form.querySelector("[data-desa-select]");
-        if (!kecamatan || !desa) {
-            return;
-        }
-        var groups = Array.prototype.slice.call(desa.querySelectorAll("optgroup")).map(
-            function (group) {
-                return group.cloneNode(true);
-            }
-        );
-        function groupSlug(group) {
-            var option = group.querySelector("option[data-kecamatan]");
-            return option ? option.getAttribute("data-kecamatan") : "";
-        }
-        function narrow() {
-            var chosen = desa.value;
-            desa.querySelectorAll("optgroup").forEach(function (group) {
-                group.remove();
-            });
-            groups.forEach(function (group) {
-                if (!kecamatan.value || groupSlug(group) === kecamatan.value) {
-                    desa.appendChild(group.cloneNode(true));
-                }
-            });
-            desa.value = chosen;
-            if (desa.value !== chosen) {
-                desa.value = "";
-            }
-        }
-        kecamatan.addEventListener("change", narrow);
-        narrow();
-    }
-
     function init() {
         var form = document.querySelector(".service-form");
         if (form) {
             initGuidance(form);
-            initDesa(form);
         }
     }
 
