@@ -48,4 +48,4 @@ format: install-dev
 ## Print benchmark figures (not tests).
 bench: install
 	$(BIN)/python manage.py migrate --noinput -v0
-	cd bench && ../$(BIN)/python working_days.py && ../$(BIN)/python reference_api.py && ../$(BIN)/python catalogue_and_services.py
+	cd bench && ../$(BIN)/python working_days.py && ../$(BIN)/python reference_api.py && ../$(BIN)/python catalogue_and_services.py && ../$(BIN)/python public_pages.py

@@ -21,6 +21,7 @@ from pengaduan.models import (
     Laporan,
     TemplateTanggapan,
 )
+from pengaduan.statistics_rollup import rebuild_statistics
 from portal.demo import add_area_index, create_officer
 from portal.models import Desa, Kecamatan, PerangkatDaerah
 from portal.roles import MODERATOR_PENGADUAN, PETUGAS_OPD
@@ -436,6 +437,8 @@ def load(stdout, style):
         MODERATOR_PENGADUAN,
     )
     created = _reports(categories, moderator)
+    # The reports' timestamps were moved back with update(): recount the figures.
+    rebuild_statistics()
     create_officer(
         stdout,
         style,

@@ -1,31 +1,56 @@
 """Public e-laga statistics: received, resolved, on time and time to first answer.
 
-The reports of a period are read in one query with only the columns the figures need,
-and the extra closures (``HariLibur``) in another; everything else is computed in
-Python, so the number of queries does not grow with the number of reports.
-Confidential reports count in the figures, which reveal nothing about any report.
+The figures come from the rollup (``StatistikLaporan``, kept exact by
+``pengaduan.statistics_rollup`` as reports change), so a request reads a few hundred
+counts instead of every report: one query for the period's counts, one for the open
+reports past their deadline today (which depends on the day, so it is not rolled
+up), and one per grouping for the names. Confidential reports count in the figures,
+which reveal nothing about any report.
 """
 
 import datetime
-import statistics as pystatistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Min
+from django.db.models import Count, Min, Q, Sum
+from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from pengaduan.choices import StatusLaporan
-from pengaduan.models import OPEN_STATUSES, Laporan
+from pengaduan.models import (
+    OPEN_STATUSES,
+    DimensiStatistik,
+    KategoriLaporan,
+    Laporan,
+    StatistikLaporan,
+)
+from pengaduan.statistics_rollup import RESOLVED_STATUSES
 from portal.csv_export import write_csv
-from portal.working_days import WorkingDayCalendar, to_local_date
+from portal.models import Kecamatan, PerangkatDaerah
 
-RESOLVED_STATUSES = (StatusLaporan.SELESAI, StatusLaporan.DITUTUP)
-#: Calendar days past the last receipt in which resolution deadlines may fall.
-_DEADLINE_WINDOW_DAYS = 400
 FIRST_YEAR = 2020
+
+
+def _median(counts):
+    """The median of values given as ``{value: how many}`` (or None)."""
+    size = sum(counts.values())
+    if not size:
+        return None
+    ordered = sorted(counts.items())
+
+    def nth(index):
+        for value, amount in ordered:
+            if index < amount:
+                return value
+            index -= amount
+        raise IndexError(index)
+
+    if size % 2:
+        return nth(size // 2)
+    return (nth(size // 2 - 1) + nth(size // 2)) / 2
 
 
 @dataclass
@@ -37,7 +62,8 @@ class Figures:
     resolved: int = 0
     on_time: int = 0
     overdue: int = 0
-    first_answer_days: list = field(default_factory=list)
+    #: Working days from receipt to the first answer: {days: number of reports}.
+    first_answer_counts: Counter = field(default_factory=Counter)
     #: Received, relative to the largest group of the same table (0-100), for charts.
     share: float = 0.0
     resolved_share: float = 0.0
@@ -52,29 +78,26 @@ class Figures:
     @property
     def median_first_answer(self):
         """Median working days from receipt to the first answer (or None)."""
-        if not self.first_answer_days:
-            return None
-        return pystatistics.median(self.first_answer_days)
+        return _median(self.first_answer_counts)
 
-    def add(self, row):
-        self.received += 1
-        self.resolved += row.resolved
-        self.on_time += row.on_time
-        self.overdue += row.overdue
-        if row.first_answer_days is not None:
-            self.first_answer_days.append(row.first_answer_days)
+    def add(self, count):
+        self.received += count.received
+        self.resolved += count.resolved
+        self.on_time += count.on_time
+        if count.answered:
+            self.first_answer_counts[count.answer_days] += count.received
 
 
 @dataclass(frozen=True)
-class _Row:
-    month: int
-    kategori: str
-    kecamatan: str
-    opd: str
-    resolved: bool
-    on_time: bool
-    overdue: bool
-    first_answer_days: int | None
+class _Count:
+    """Summed rollup rows: reports of one group with one time to first answer."""
+
+    group: object
+    answered: bool
+    answer_days: int
+    received: int
+    resolved: int
+    on_time: int
 
 
 @dataclass
@@ -109,84 +132,55 @@ class Statistics:
         ]
 
 
-def _period_bounds(year, month):
-    tz = timezone.get_current_timezone()
+def _period_months(year, month):
     if month:
         start = datetime.date(year, month, 1)
-        end = (start + datetime.timedelta(days=32)).replace(day=1)
-    else:
-        start, end = datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
-    return (
-        datetime.datetime.combine(start, datetime.time.min, tzinfo=tz),
-        datetime.datetime.combine(end, datetime.time.min, tzinfo=tz),
-    )
+        return start, (start + datetime.timedelta(days=32)).replace(day=1)
+    return datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
 
 
-def _rows(year, month, today):
-    start, end = _period_bounds(year, month)
-    records = list(
-        Laporan.objects.filter(diterima_pada__gte=start, diterima_pada__lt=end)
+def _counts(start, end, by, **filters):
+    """Rollup sums of the period per ``by`` columns and time to first answer.
+
+    Summed in the database, so the rows read stay a few per group however many
+    reports there are.
+    """
+    rows = (
+        StatistikLaporan.objects.filter(bulan__gte=start, bulan__lt=end, **filters)
         .order_by()
-        .values_list(
-            "diterima_pada",
-            "status",
-            "selesai_pada",
-            "ditutup_pada",
-            "tindak_lanjut_pertama_pada",
-            "batas_waktu",
-            "kategori__nama",
-            "kategori__target_hari_kerja",
-            "kecamatan__nama",
-            "perangkat_daerah__nama",
+        .values_list(*by, "ada_tanggapan", "hari_tanggapan")
+        .annotate(
+            received=Sum("jumlah"),
+            resolved=Sum("jumlah", filter=Q(status__in=RESOLVED_STATUSES)),
+            on_time=Sum("jumlah", filter=Q(tepat_waktu=True)),
         )
     )
-    if not records:
-        return []
-    calendar = WorkingDayCalendar(
-        to_local_date(start),
-        max(to_local_date(end), today) + datetime.timedelta(days=_DEADLINE_WINDOW_DAYS),
-    )
-    rows = []
-    for (
-        received,
-        status,
-        resolved_at,
-        closed_at,
-        first_followup_at,
-        current_deadline,
-        kategori,
-        target_days,
-        kecamatan,
-        opd,
-    ) in records:
-        received_on = to_local_date(received)
-        resolved = status in RESOLVED_STATUSES
-        resolved_on = to_local_date(resolved_at or closed_at) if resolved else None
-        on_time = bool(
-            resolved_on and resolved_on <= calendar.add(received_on, target_days)
-        )
-        first_answer = first_followup_at or (resolved_at if resolved else None)
-        rows.append(
-            _Row(
-                month=received_on.month,
-                kategori=kategori,
-                kecamatan=kecamatan,
-                opd=opd or gettext("Belum didisposisikan"),
-                resolved=resolved,
-                on_time=on_time,
-                overdue=bool(
-                    status in OPEN_STATUSES
-                    and current_deadline
-                    and current_deadline < today
-                ),
-                first_answer_days=(
-                    calendar.between(received_on, to_local_date(first_answer))
-                    if first_answer
-                    else None
-                ),
-            )
-        )
-    return rows
+    return [
+        _Count(tuple(group), answered, days, received, resolved or 0, on_time or 0)
+        for *group, answered, days, received, resolved, on_time in rows
+    ]
+
+
+def _overdue(start, end, today, column):
+    """Open reports of the period past their current deadline on ``today``.
+
+    Counted per ``column`` in one grouped query each: four narrow groupings read
+    far fewer rows than one grouping by all four.
+    """
+    tz = timezone.get_current_timezone()
+    reports = Laporan.objects.filter(
+        diterima_pada__gte=datetime.datetime.combine(start, datetime.time.min, tz),
+        diterima_pada__lt=datetime.datetime.combine(end, datetime.time.min, tz),
+        status__in=OPEN_STATUSES,
+        batas_waktu__lt=today,
+    ).order_by()
+    if column == "month":
+        reports = reports.annotate(month=ExtractMonth("diterima_pada"))
+    return dict(reports.values_list(column).annotate(amount=Count("pk")))
+
+
+def _names(model, keys):
+    return dict(model.objects.filter(pk__in=keys).values_list("pk", "nama"))
 
 
 def _with_shares(groups):
@@ -198,11 +192,7 @@ def _with_shares(groups):
     return groups
 
 
-def _group(rows, key):
-    groups = {}
-    for row in rows:
-        label = getattr(row, key)
-        groups.setdefault(label, Figures(label=label)).add(row)
+def _sorted(groups):
     return _with_shares(
         sorted(groups.values(), key=lambda group: (-group.received, group.label))
     )
@@ -211,21 +201,54 @@ def _group(rows, key):
 def compute_statistics(year, month=None, today=None):
     """The figures of ``year`` (and ``month``, if given), grouped four ways."""
     today = today or timezone.localdate()
-    rows = _rows(year, month, today)
+    start, end = _period_months(year, month)
+    counts = _counts(start, end, ("dimensi", "kunci"))
+    keys = {dimension: set() for dimension in DimensiStatistik.values}
+    for count in counts:
+        dimension, key = count.group
+        keys[dimension].add(key)
+    names = {
+        DimensiStatistik.KATEGORI: _names(KategoriLaporan, keys["kategori"]),
+        DimensiStatistik.KECAMATAN: _names(Kecamatan, keys["kecamatan"]),
+        DimensiStatistik.OPD: {
+            0: gettext("Belum didisposisikan"),
+            **_names(PerangkatDaerah, keys["opd"] - {0}),
+        },
+    }
     total = Figures(label=gettext("Jumlah"))
+    groups = {dimension: {} for dimension in DimensiStatistik.values}
+    for count in counts:
+        dimension, key = count.group
+        label = names[dimension].get(key, "")
+        groups[dimension].setdefault(key, Figures(label=label)).add(count)
+        # Every report has exactly one kategori: those rows make the total.
+        if dimension == DimensiStatistik.KATEGORI:
+            total.add(count)
     months = {number: Figures(label=str(MONTHS[number])) for number in range(1, 13)}
-    for row in rows:
-        total.add(row)
-        months[row.month].add(row)
+    if counts:
+        kategori_rows = {"dimensi": DimensiStatistik.KATEGORI}
+        for count in _counts(start, end, ("bulan",), **kategori_rows):
+            months[count.group[0].month].add(count)
+        for number, amount in _overdue(start, end, today, "month").items():
+            total.overdue += amount
+            months[number].overdue += amount
+        for dimension, column in (
+            (DimensiStatistik.KATEGORI, "kategori_id"),
+            (DimensiStatistik.KECAMATAN, "kecamatan_id"),
+            (DimensiStatistik.OPD, "perangkat_daerah_id"),
+        ):
+            for key, amount in _overdue(start, end, today, column).items():
+                if (key or 0) in groups[dimension]:
+                    groups[dimension][key or 0].overdue += amount
     by_month = [months[month]] if month else list(months.values())
     return Statistics(
         year=year,
         month=month,
         total=total,
         by_month=_with_shares(by_month),
-        by_kategori=_group(rows, "kategori"),
-        by_kecamatan=_group(rows, "kecamatan"),
-        by_opd=_group(rows, "opd"),
+        by_kategori=_sorted(groups[DimensiStatistik.KATEGORI]),
+        by_kecamatan=_sorted(groups[DimensiStatistik.KECAMATAN]),
+        by_opd=_sorted(groups[DimensiStatistik.OPD]),
     )
 
 
@@ -322,8 +345,8 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         this_year = timezone.localdate().year
-        first = Laporan.objects.aggregate(first=Min("diterima_pada"))["first"]
-        first_year = to_local_date(first).year if first else this_year
+        first = StatistikLaporan.objects.aggregate(first=Min("bulan"))["first"]
+        first_year = first.year if first else this_year
         years = range(this_year, max(min(first_year, this_year), FIRST_YEAR) - 1, -1)
         self.fields["tahun"].choices = [(year, str(year)) for year in years]
         self.fields["tahun"].initial = this_year

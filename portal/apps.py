@@ -15,7 +15,10 @@ class PortalConfig(AppConfig):
         from portal.base_url import configure_site_after_migrate
         from portal.checks import check_base_url
         from portal.models import HariLibur
+        from portal.page_cache import connect_signals
         from portal.working_days import calendar_changed
+
+        connect_signals()
 
         # Connected here, not in wagtail_hooks, so that every process (the admin,
         # the task worker, a management command) moves the running deadlines.

@@ -82,6 +82,11 @@ class DeclaredRoutesMixin(RoutablePageMixin):
 
     routes = ()
 
+    def serve(self, request, *args, **kwargs):
+        """Answer with the route's view, under the page's cache headers."""
+        response = super().serve(request, *args, **kwargs)
+        return self.with_cache_headers(request, response)
+
     @classmethod
     def get_subpage_urls(cls):
         declared = tuple(

@@ -18,6 +18,7 @@ from .laporan import (
     TemplateTanggapan,
     lampiran_upload_to,
 )
+from .statistik import DimensiStatistik, StatistikLaporan
 
 __all__ = [
     "FIRST_FOLLOWUP_DAYS",
@@ -28,6 +29,7 @@ __all__ = [
     "REOPEN_WINDOW_DAYS",
     "VERIFICATION_DAYS",
     "CatatanLaporan",
+    "DimensiStatistik",
     "DukunganLaporan",
     "ELagaIndexPage",
     "KategoriLaporan",
@@ -35,6 +37,7 @@ __all__ = [
     "LampiranLaporan",
     "Laporan",
     "LaporanQuerySet",
+    "StatistikLaporan",
     "TandaLaporan",
     "TemplateTanggapan",
     "lampiran_upload_to",

@@ -1,4 +1,5 @@
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -58,11 +59,29 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        return self.with_cache_headers(request, response)
+
+    def with_cache_headers(self, request, response):
+        """Public for anonymous readers; private when personal or holding a form.
+
+        Decided once the response is rendered, when it is known whether the page
+        used a CSRF token (a form), which must never reach a shared cache.
+        """
+        if isinstance(response, TemplateResponse) and not response.is_rendered:
+            response.add_post_render_callback(
+                lambda rendered: self._set_cache_headers(request, rendered)
+            )
+        else:
+            self._set_cache_headers(request, response)
+        return response
+
+    def _set_cache_headers(self, request, response):
         if response.has_header("Cache-Control"):
             # A view that set its own policy (forms, private links) keeps it.
-            return response
-        if request.user.is_authenticated:
+            return
+        if request.user.is_authenticated or request.META.get(
+            "CSRF_COOKIE_NEEDS_UPDATE"
+        ):
             patch_cache_control(response, private=True, no_cache=True)
         else:
             patch_cache_control(response, public=True, max_age=self.cache_max_age)
-        return response
