@@ -33,6 +33,7 @@ import uuid
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
@@ -108,6 +109,9 @@ def _request_is_cacheable(request):
     if request.path.startswith(tuple(_setting("PAGE_CACHE_EXCLUDED_PATHS", ()))):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    # A message waiting in its cookie (after a form's redirect) shows on this page.
+    if CookieStorage.cookie_name in request.COOKIES:
         return False
     return "HTTP_AUTHORIZATION" not in request.META
 

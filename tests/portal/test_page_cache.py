@@ -249,3 +249,26 @@ def test_cache_key_holds_no_cookie_or_reader_data(client, home_page):
     response = other.get("/", HTTP_USER_AGENT="Pembaca B")
     assert response["X-Cache"] == "HIT"
     assert "Set-Cookie" not in response
+
+
+def test_a_message_waiting_after_a_redirect_is_shown_not_a_cached_page(
+    client, home_page
+):
+    """A form that redirects with a message (a reader's flag, say) to a public
+    page: the reader sees the message even when the page is in the cache."""
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.base import Message
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.http import HttpRequest
+
+    client.get("/")
+    waiting = CookieStorage(HttpRequest())._encode(
+        [Message(constants.SUCCESS, "Terima kasih, tanda Anda tercatat.")]
+    )
+    reader = Client()
+    reader.cookies[CookieStorage.cookie_name] = waiting
+
+    response = reader.get("/")
+
+    assert response.get("X-Cache") != "HIT"
+    assert "Terima kasih, tanda Anda tercatat." in response.content.decode()
