@@ -32,9 +32,14 @@ def _national_holidays(year):
 
 
 def to_local_date(value):
-    """The WIB calendar date of a date or (aware) datetime."""
+    """The WIB calendar date of a date or (aware) datetime.
+
+    WIB is the project's default time zone (``TIME_ZONE``), read from Django's
+    cached default rather than the per-thread current zone: deadlines never follow
+    a zone activated for a request, and long lists convert fast.
+    """
     if isinstance(value, datetime.datetime):
-        return timezone.localdate(value)
+        return timezone.localtime(value, timezone.get_default_timezone()).date()
     return value
 
 

@@ -11,6 +11,7 @@ No requester identity is read, so none can reach the CSV or the PDF.
 """
 
 import datetime
+import functools
 import io
 import statistics as pystatistics
 from collections import Counter
@@ -216,6 +217,15 @@ def yearly_report(year, today=None):
         max(end.date(), today) + datetime.timedelta(days=_DEADLINE_WINDOW_DAYS),
     )
 
+    # Requests share their dates: each deadline and duration is counted once per
+    # distinct date (at most a year's worth), not once per request.
+    answer_deadline = functools.cache(
+        lambda received_on, extended: (
+            kip_deadlines(received_on, extended=extended, calendar=calendar).answer
+        )
+    )
+    working_days = functools.cache(calendar.between)
+
     durations = []
     decisions, grounds = Counter(), Counter()
     for (
@@ -228,16 +238,14 @@ def yearly_report(year, today=None):
         delivered,
     ) in requests:
         received_on = to_local_date(received)
-        deadline = kip_deadlines(
-            received_on, extended=bool(extended_at), calendar=calendar
-        ).answer
+        deadline = answer_deadline(received_on, bool(extended_at))
         report.received += 1
         report.extended += bool(extended_at)
         report.delivered += bool(delivered)
         if decided_at:
             decided_on = to_local_date(decided_at)
             report.decided += 1
-            durations.append(calendar.between(received_on, decided_on))
+            durations.append(working_days(received_on, decided_on))
             decisions[decision] += 1
             if ground:
                 grounds[ground] += 1
