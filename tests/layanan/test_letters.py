@@ -110,7 +110,7 @@ def test_numbers_run_per_kecamatan_and_year():
     "database refuses the others); the row lock matters on PostgreSQL, where CI "
     "runs this test.",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_officers_never_share_a_number():
     """Eight threads, each on its own database connection, take numbers at once."""
     babalan = Kecamatan.objects.get(slug="babalan")
