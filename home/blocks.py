@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from portal.blocks import CallToActionBlock
+from portal.page_cache import shared_value
+from portal.visibility import first_live_page, public
 
 
 class HeroBlock(blocks.StructBlock):
@@ -23,13 +25,14 @@ class HeroBlock(blocks.StructBlock):
         description = _("Judul besar beranda dengan pengumuman darurat bila ada.")
 
     def get_context(self, value, parent_context=None):
-        from ppid.models import active_announcements
+        from ppid.models import current_announcements
 
         context = super().get_context(value, parent_context=parent_context)
-        if value["show_urgent_notice"]:
-            notice = active_announcements().first()
+        announcements = current_announcements()
+        if value["show_urgent_notice"] and announcements:
+            notice = announcements[0]
             # The site-wide banner shows it already: never twice on one page.
-            if notice and notice.pk not in _banner_pks(parent_context):
+            if notice.pk not in _banner_pks(parent_context):
                 context["urgent_notice"] = notice
         return context
 
@@ -62,7 +65,10 @@ class QuickLinksBlock(blocks.StructBlock):
         chosen = [page.specific for page in value["pages"] if page and page.live]
         if not chosen and parent_context and parent_context.get("page"):
             home = parent_context["page"]
-            chosen = list(home.get_children().live().public().in_menu().specific())
+            chosen = shared_value(
+                f"quick-links:{home.pk}",
+                lambda: list(public(home.get_children().live()).in_menu().specific()),
+            )
         context["link_pages"] = chosen
         return context
 
@@ -84,8 +90,7 @@ class LatestNewsBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         context["articles"] = list(
-            BeritaPage.objects.live()
-            .public()
+            public(BeritaPage.objects.live())
             .select_related("image")
             .order_by("-tanggal", "-pk")[: value["count"]]
         )
@@ -106,12 +111,12 @@ class LatestAnnouncementsBlock(blocks.StructBlock):
         description = _("Pengumuman serta-merta yang sedang berlaku.")
 
     def get_context(self, value, parent_context=None):
-        from ppid.models import active_announcements
+        from ppid.models import current_announcements
 
         context = super().get_context(value, parent_context=parent_context)
         shown = _banner_pks(parent_context)
-        announcements = active_announcements().exclude(pk__in=shown)
-        context["announcements"] = list(announcements[: value["count"]])
+        announcements = [a for a in current_announcements() if a.pk not in shown]
+        context["announcements"] = announcements[: value["count"]]
         return context
 
 
@@ -130,13 +135,13 @@ class ComplaintFiguresBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         from pengaduan.models import ELagaIndexPage
-        from pengaduan.statistics import compute_statistics
+        from pengaduan.statistics import period_total
 
         context = super().get_context(value, parent_context=parent_context)
         today = timezone.localdate()
-        figures = compute_statistics(today.year, today.month, today=today).total
+        figures = period_total(today.year, today.month)
         context["figures"] = figures if figures.received else None
-        context["elaga_page"] = ELagaIndexPage.objects.live().first()
+        context["elaga_page"] = first_live_page(ELagaIndexPage)
         return context
 
 
@@ -162,7 +167,7 @@ class FeaturedProductsBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         context["products"] = featured_products(value["count"])
-        context["pasar_page"] = PasarIndexPage.objects.live().first()
+        context["pasar_page"] = first_live_page(PasarIndexPage)
         return context
 
 

@@ -13,7 +13,7 @@ respondents with a total of 567 give 65.625, shown 65.63).
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Case, Count, Sum, Value, When
+from django.db.models import Case, Count, F, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from layanan.choices import KELOMPOK_USIA, UNSUR_IKM
@@ -117,6 +117,32 @@ def summarise_by(surveys, field):
     """``{value of field: IKMSummary}`` grouped in one query, e.g. ``"kecamatan"``."""
     rows = surveys.order_by().values(field).annotate(**_aggregates())
     return {row[field]: _summary(row) for row in rows}
+
+
+def summarise_groupings(surveys, fields):
+    """The overall summary and ``{field: {value: IKMSummary}}`` for several
+    groupings by text fields (profile items), in one query (a UNION ALL).
+
+    Every answer falls in exactly one group of each grouping (an empty item makes
+    a group of its own), so the groups of the first add up to the overall figures.
+    """
+    parts = [
+        surveys.order_by()
+        .annotate(grouping=Value(field), key=F(field))
+        .values_list("grouping", "key")
+        .annotate(**_aggregates())
+        for field in fields
+    ]
+    names = list(_aggregates())
+    grouped = {field: {} for field in fields}
+    overall = dict.fromkeys(names, 0)
+    for grouping, key, *values in parts[0].union(*parts[1:], all=True):
+        row = dict(zip(names, values, strict=True))
+        grouped[grouping][key] = _summary(row)
+        if grouping == fields[0]:
+            for name, value in row.items():
+                overall[name] += value or 0
+    return _summary(overall), grouped
 
 
 def with_age_group(surveys):

@@ -1,8 +1,10 @@
 """IKM figures of a period: overall, per kecamatan and per service, and their CSV.
 
 A period is a year, a quarter or semester of it, or a custom range of dates, all
-in WIB. Each table is computed by :func:`layanan.ikm.summarise_by` in one query,
-plus one query for the names of its rows, whatever the number of answers.
+in WIB. The kecamatan and service tables take one query each
+(:func:`layanan.ikm.summarise_by`) plus one for the names of their rows; the
+profile tables and the overall figures one query together
+(:func:`layanan.ikm.summarise_groupings`), whatever the number of answers.
 """
 
 import datetime
@@ -20,8 +22,8 @@ from layanan.choices import KELOMPOK_USIA, JenisKelamin, Pekerjaan, Pendidikan
 from layanan.ikm import (
     AGE_GROUP,
     ELEMENT_FIELDS,
-    summarise,
     summarise_by,
+    summarise_groupings,
     with_age_group,
 )
 from layanan.models import StandarLayanan, SurveiIKM
@@ -287,10 +289,9 @@ def surveys_in(period, kecamatan=None):
     return surveys
 
 
-def _profile_rows(surveys, field, categories):
+def _profile_rows(summaries, categories):
     """A row per category with answers, in the questionnaire's order, then "Tidak
     diisi" for respondents who left the item empty."""
-    summaries = summarise_by(with_age_group(surveys), field)
     rows = [
         Row(code, str(label), summaries[code])
         for code, label in categories
@@ -304,15 +305,19 @@ def _profile_rows(surveys, field, categories):
 
 def compute_report(period, kecamatan=None):
     """IKM overall, per kecamatan, per service and per profile item for ``period``
-    (and ``kecamatan``): one query per table, plus one for each table's names."""
+    (and ``kecamatan``): one query per table (one for all the profile tables, which
+    also give the overall figures), plus one for each table's names."""
     surveys = surveys_in(period, kecamatan)
+    overall, profiles = summarise_groupings(
+        with_age_group(surveys), [field for *_, field, _categories in PROFILE_TABLES]
+    )
     return Report(
         period=period,
-        overall=summarise(surveys),
+        overall=overall,
         by_kecamatan=_rows(surveys, "kecamatan", Kecamatan),
         by_layanan=_rows(surveys, "layanan", StandarLayanan),
         by_profile=[
-            Table(key, heading, column, _profile_rows(surveys, field, categories))
+            Table(key, heading, column, _profile_rows(profiles[field], categories))
             for key, heading, column, field, categories in PROFILE_TABLES
         ],
         kecamatan=kecamatan,

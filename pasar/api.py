@@ -25,6 +25,7 @@ from pasar.models import MAX_PRICE, PasarIndexPage, ProdukPage
 from portal.api_errors import ErrorOut
 from portal.base_url import absolute_url, page_url
 from portal.pagination import LimitOffsetPagination, RecordId
+from portal.visibility import first_live_page
 
 #: The full-size photo rendition the API links to, besides the card thumbnail.
 API_IMAGE_RENDITION = "max-1200x1200"
@@ -132,7 +133,7 @@ def _absolute(url):
 
 
 def _product_out(product):
-    photos = [photo.image for photo in product.gambar.all()]
+    photos = [photo.image for photo in product.card_photos]
     return {
         "id": product.pk,
         "judul": product.title,
@@ -235,7 +236,7 @@ class UMKMPagination(LimitOffsetPagination):
 
     def paginate_queryset(self, queryset, pagination, request, **params):
         page = super().paginate_queryset(queryset, pagination, request, **params)
-        market_page = PasarIndexPage.objects.live().first()
+        market_page = first_live_page(PasarIndexPage)
         page[self.items_attribute] = [
             _umkm_out(umkm, market_page) for umkm in page[self.items_attribute]
         ]
@@ -312,4 +313,4 @@ def get_umkm(request, slug: str):
     umkm = market.public_umkm().filter(slug=slug[:170]).first()
     if umkm is None:
         raise Http404
-    return _umkm_out(umkm, PasarIndexPage.objects.live().first())
+    return _umkm_out(umkm, first_live_page(PasarIndexPage))

@@ -71,13 +71,24 @@ def exclude_hidden_products(pages):
 
 def with_card_data(products, *rendition_specs):
     """``products`` with what a card shows loaded in a constant number of queries:
-    UMKM, category and kecamatan joined; photos, their images and the renditions
-    named in ``rendition_specs`` (default: the card rendition) prefetched."""
+    UMKM, category and kecamatan joined; photos (``card_photos``, in order) with
+    their images and the renditions named in ``rendition_specs`` (default: the
+    card rendition) prefetched."""
     specs = rendition_specs or (PRODUCT_CARD_RENDITION,)
-    images = get_image_model().objects.prefetch_renditions(*specs)
+    photos = GambarProduk.objects.select_related("image").order_by("sort_order", "pk")
+    # Where Wagtail's prefetch_renditions() puts them, so {% image %} finds them.
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    )
+    # A list per product (``card_photos``): a related manager per product would
+    # copy the photos' query for each of them, the larger part of a page's time.
     return products.select_related("umkm", "kategori", "kecamatan").prefetch_related(
-        Prefetch("gambar", queryset=GambarProduk.objects.order_by("sort_order", "pk")),
-        Prefetch("gambar__image", queryset=images),
+        Prefetch("gambar", queryset=photos, to_attr="card_photos"),
+        Prefetch(
+            "card_photos__image__renditions",
+            queryset=renditions,
+            to_attr="prefetched_renditions",
+        ),
     )
 
 

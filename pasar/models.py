@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from pasar.phone import validate_whatsapp
 from portal.base_url import page_url
 from portal.models import BasePage
 from portal.routes import DeclaredRoutesMixin, PageRoute
+from portal.visibility import first_live_page, public
 
 MAX_PRODUCT_IMAGES = 5
 #: Highest price accepted (Rp 1 miliar): catches typing slips such as extra zeros.
@@ -191,7 +193,7 @@ class ProdukPageQuerySet(PageQuerySet):
         """Live, public products of verified UMKM: the only products the catalogue,
         the site search, the sitemap and both APIs show. A product whose UMKM is not
         (or no longer) verified stays live but appears nowhere."""
-        return self.live().public().filter(umkm__terverifikasi=True)
+        return public(self.live()).filter(umkm__terverifikasi=True)
 
 
 ProdukPageManager = PageManager.from_queryset(ProdukPageQuerySet)
@@ -337,16 +339,28 @@ class ProdukPage(BasePage):
 
     def photos(self):
         """The product's images in order, with their renditions prefetched."""
-        from wagtail.images import get_image_model
+        images = [photo.image for photo in self.gambar.all().select_related("image")]
+        prefetch_related_objects(
+            images, Prefetch("renditions", to_attr="prefetched_renditions")
+        )
+        return images
 
-        image_ids = [photo.image_id for photo in self.gambar.all()]
-        images = get_image_model().objects.prefetch_renditions().in_bulk(image_ids)
-        return [images[image_id] for image_id in image_ids if image_id in images]
+    def _join_related(self):
+        """Load the UMKM (with its kecamatan), category and kecamatan the page shows
+        in one query rather than one each."""
+        joined = ProdukPage.objects.select_related(
+            "umkm__kecamatan", "kategori", "kecamatan"
+        ).get(pk=self.pk)
+        for name in ("umkm", "kategori", "kecamatan"):
+            setattr(self, name, getattr(joined, name))
 
     def serve(self, request, *args, **kwargs):
-        # The public sees products of verified UMKM only; previews stay possible.
-        if not self.umkm.terverifikasi and not getattr(request, "is_preview", False):
-            raise Http404
+        # A preview shows the edited revision's choices, not the live ones.
+        if not getattr(request, "is_preview", False):
+            self._join_related()
+            # The public sees products of verified UMKM only; previews stay possible.
+            if not self.umkm.terverifikasi:
+                raise Http404
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
@@ -360,7 +374,7 @@ class ProdukPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         product_url = page_url(self)
         photos = self.photos()
-        market = PasarIndexPage.objects.live().first()
+        market = first_live_page(PasarIndexPage)
         context.update(
             {
                 "photos": photos,

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, F, Min, Q, Sum, Value
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3
@@ -161,11 +161,21 @@ def _counts(start, end, by, **filters):
     ]
 
 
-def _overdue(start, end, today, column):
-    """Open reports of the period past their current deadline on ``today``.
+#: The groupings of the open reports past their deadline: (name, key expression).
+OVERDUE_GROUPINGS = (
+    ("month", ExtractMonth("diterima_pada")),
+    (DimensiStatistik.KATEGORI, F("kategori_id")),
+    (DimensiStatistik.KECAMATAN, F("kecamatan_id")),
+    (DimensiStatistik.OPD, F("perangkat_daerah_id")),
+)
 
-    Counted per ``column`` in one grouped query each: four narrow groupings read
-    far fewer rows than one grouping by all four.
+
+def _overdue(start, end, today):
+    """Open reports of the period past their current deadline on ``today``:
+    ``{grouping: {key: number}}`` for the ``OVERDUE_GROUPINGS``.
+
+    Four narrow groupings read far fewer rows than one grouping by all four; they
+    go to the database as one query (a UNION ALL).
     """
     tz = timezone.get_current_timezone()
     reports = Laporan.objects.filter(
@@ -174,9 +184,16 @@ def _overdue(start, end, today, column):
         status__in=OPEN_STATUSES,
         batas_waktu__lt=today,
     ).order_by()
-    if column == "month":
-        reports = reports.annotate(month=ExtractMonth("diterima_pada"))
-    return dict(reports.values_list(column).annotate(amount=Count("pk")))
+    parts = [
+        reports.annotate(grouping=Value(name), key=key)
+        .values_list("grouping", "key")
+        .annotate(amount=Count("pk"))
+        for name, key in OVERDUE_GROUPINGS
+    ]
+    found = {name: {} for name, _key in OVERDUE_GROUPINGS}
+    for name, key, amount in parts[0].union(*parts[1:], all=True):
+        found[name][key] = amount
+    return found
 
 
 def _names(model, keys):
@@ -196,6 +213,18 @@ def _sorted(groups):
     return _with_shares(
         sorted(groups.values(), key=lambda group: (-group.received, group.label))
     )
+
+
+def period_total(year, month=None):
+    """The total of ``year`` (and ``month``): received, resolved, on time and time
+    to first answer, in one query; without the groupings and the overdue count
+    (the home page's figures)."""
+    start, end = _period_months(year, month)
+    total = Figures(label=gettext("Jumlah"))
+    # Every report has exactly one kategori: those rows make the total.
+    for count in _counts(start, end, (), dimensi=DimensiStatistik.KATEGORI):
+        total.add(count)
+    return total
 
 
 def compute_statistics(year, month=None, today=None):
@@ -229,15 +258,12 @@ def compute_statistics(year, month=None, today=None):
         kategori_rows = {"dimensi": DimensiStatistik.KATEGORI}
         for count in _counts(start, end, ("bulan",), **kategori_rows):
             months[count.group[0].month].add(count)
-        for number, amount in _overdue(start, end, today, "month").items():
+        overdue = _overdue(start, end, today)
+        for number, amount in overdue["month"].items():
             total.overdue += amount
             months[number].overdue += amount
-        for dimension, column in (
-            (DimensiStatistik.KATEGORI, "kategori_id"),
-            (DimensiStatistik.KECAMATAN, "kecamatan_id"),
-            (DimensiStatistik.OPD, "perangkat_daerah_id"),
-        ):
-            for key, amount in _overdue(start, end, today, column).items():
+        for dimension in DimensiStatistik.values:
+            for key, amount in overdue[dimension].items():
                 if (key or 0) in groups[dimension]:
                     groups[dimension][key or 0].overdue += amount
     by_month = [months[month]] if month else list(months.values())

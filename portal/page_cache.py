@@ -49,6 +49,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 GENERATION_KEY = "page-cache:generation"
 ENTRY_KEY_PREFIX = "page-cache:page:"
 SCHEDULE_KEY_PREFIX = "page-cache:schedule:"
+VALUE_KEY_PREFIX = "page-cache:value:"
 CACHE_HEADER = "X-Cache"
 
 #: Models whose rows never show on a public page: saving them (a login, a rendition
@@ -237,6 +238,31 @@ class AnonymousPageCacheMiddleware:
             "content": response.content,
         }
         cache.set(key, entry, lifetime)
+
+
+# Shared values ---------------------------------------------------------------------
+
+
+def shared_value(name, compute):
+    """``compute()``, kept in the cache for as long as a cached page would be.
+
+    For what every page shows to every reader alike (the main menu, the serta-merta
+    announcements): a page rendered outside the page cache (a logged-in reader, a
+    form) still reads it without a query. The value is retired with the pages, by
+    the same generation token and the same boundaries; it must hold nothing about
+    the reader, and ``name`` must say everything it depends on (the site).
+    """
+    key = f"{VALUE_KEY_PREFIX}{name}"
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or _start_generation()
+    entry = found.get(key)
+    if entry and entry[0] == generation and entry[1] > time.time():
+        return entry[2]
+    value = compute()
+    lifetime = _lifetime(generation, timezone.now())
+    if lifetime >= 1:
+        cache.set(key, (generation, time.time() + lifetime, value), lifetime)
+    return value
 
 
 # Invalidation --------------------------------------------------------------------

@@ -8,8 +8,8 @@ def serta_merta(request):
     """
 
     def banners():
-        from ppid.models import active_announcements
+        from ppid.models.pengumuman import BANNER_COUNT, current_announcements
 
-        return list(active_announcements()[:3])
+        return current_announcements()[:BANNER_COUNT]
 
     return {"serta_merta_banners": SimpleLazyObject(banners)}

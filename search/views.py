@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from portal.pagination import paginate
 from portal.search_query import MAX_QUERY_LENGTH, safe_search_query, search_words
+from portal.visibility import public
 from search.suggestions import suggest
 
 RESULTS_PER_PAGE = 10
@@ -57,14 +58,18 @@ def search_types():
 
 
 def _public_pages():
-    """Live, public pages, without products the public may not see (e-pasar)."""
+    """Live, public pages, without products the public may not see (e-pasar).
+
+    Wagtail's ``public()`` (one query for the view restrictions), not
+    :func:`portal.visibility.public`: search backends filter on indexed fields
+    (``path``) only. The search view builds this once and narrows it per kind.
+    """
     from pasar.catalogue import exclude_hidden_products
 
     return exclude_hidden_products(Page.objects.live().public())
 
 
-def _pages_of_type(key, types):
-    pages = _public_pages()
+def _pages_of_type(pages, key, types):
     for search_type in types:
         if search_type.key == key:
             return pages.type(*search_type.models)
@@ -76,7 +81,7 @@ def _services_page():
     """The live e-kecamatan page that hosts the service standards, if any."""
     from layanan.models import EKecamatanIndexPage
 
-    return EKecamatanIndexPage.objects.live().public().first()
+    return public(EKecamatanIndexPage.objects.live()).first()
 
 
 def _live_services():
@@ -147,15 +152,17 @@ class CombinedResults:
         return items
 
 
-def _count_kinds(matcher, types, services_page):
+def _count_kinds(matcher, pages, types, services_page):
     """Facets in display order: (key, label, count, results)."""
     facets = []
     for search_type in types:
-        results = matcher.pages(_pages_of_type(search_type.key, types).specific())
+        results = matcher.pages(
+            _pages_of_type(pages, search_type.key, types).specific()
+        )
         facets.append([search_type.key, search_type.label, results])
     if services_page:
         facets.append([SERVICES_KEY, _("Layanan"), matcher.services()])
-    other = matcher.pages(_pages_of_type(OTHER_PAGES_KEY, types).specific())
+    other = matcher.pages(_pages_of_type(pages, OTHER_PAGES_KEY, types).specific())
     facets.append([OTHER_PAGES_KEY, _("Halaman"), other])
     return [
         {"key": key, "label": label, "results": results, "count": results.count()}
@@ -164,22 +171,34 @@ def _count_kinds(matcher, types, services_page):
 
 
 def _label_results(results, types, services_page):
-    """Give each listed result its kind (``kind_label``) and, for services, the
-    address of their page under the e-kecamatan page (``result_url``)."""
+    """Give each listed result what its entry shows: its kind (``kind_label``),
+    for services the address of their page under the e-kecamatan page
+    (``result_url``), whether it has a price (``shows_price``, products) and its
+    teaser (``teaser``). Set here, as results of several kinds lack one another's
+    fields, and a template's failed lookup is slow."""
     labels = _result_labels(types)
     for result in results:
         if isinstance(result, Page):
             result.kind_label = labels.get(type(result), _("Halaman"))
+            result.result_url = None
         else:
             result.kind_label = _("Layanan")
             result.result_url = services_page.url + services_page.reverse_subpage(
                 "service_detail", args=[result.slug]
             )
+        result.shows_price = getattr(result, "harga", None) is not None and bool(
+            getattr(result, "satuan", "")
+        )
+        result.teaser = (
+            getattr(result, "summary", "")
+            or getattr(result, "ringkasan", "")
+            or getattr(result, "introduction", "")
+        )
     return results
 
 
-def _suggestion(search_query):
-    sources = [(_public_pages(), "title"), (_live_services(), "nama")]
+def _suggestion(search_query, pages):
+    sources = [(pages, "title"), (_live_services(), "nama")]
     return suggest(search_query, sources)
 
 
@@ -202,13 +221,14 @@ def search(request):
     backend_query = safe_search_query(search_query)
     if backend_query is not None:
         words = " ".join(search_words(search_query))
+        pages = _public_pages()
         facets = _count_kinds(
-            Matcher(backend_query, words, False), types, services_page
+            Matcher(backend_query, words, False), pages, types, services_page
         )
         if not any(facet["count"] for facet in facets):
-            suggestion = _suggestion(search_query)
+            suggestion = _suggestion(search_query, pages)
             facets = _count_kinds(
-                Matcher(backend_query, words, True), types, services_page
+                Matcher(backend_query, words, True), pages, types, services_page
             )
             partial = any(facet["count"] for facet in facets)
         listed = [facet for facet in facets if not chosen or facet["key"] == chosen]

@@ -19,9 +19,9 @@ APPS = ("portal", "home", "ppid", "pengaduan", "layanan", "pasar", "search")
 #: What home and search may use of another app: module -> names.
 ALLOWED = {
     "home": {
-        "ppid.models": {"active_announcements"},
+        "ppid.models": {"current_announcements"},
         "pengaduan.models": {"ELagaIndexPage"},
-        "pengaduan.statistics": {"compute_statistics"},
+        "pengaduan.statistics": {"period_total"},
         "pasar.catalogue": {"featured_products"},
         "pasar.models": {"PasarIndexPage"},
     },

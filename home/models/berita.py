@@ -13,6 +13,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.models import BasePage
 from portal.routes import DeclaredRoutesMixin, PageRoute
+from portal.visibility import public
 
 
 class BeritaTag(TaggedItemBase):
@@ -49,9 +50,7 @@ class BeritaIndexPage(DeclaredRoutesMixin, BasePage):
     def articles(self):
         """Live, public articles of this index, newest first."""
         return (
-            BeritaPage.objects.child_of(self)
-            .live()
-            .public()
+            public(BeritaPage.objects.child_of(self).live())
             .select_related("image")
             .order_by("-tanggal", "-pk")
         )
@@ -123,3 +122,7 @@ class BeritaPage(BasePage):
     @property
     def summary(self):
         return self.listing_summary or self.introduction
+
+    @property
+    def social_image(self):
+        return self.listing_image or self.image

@@ -8,6 +8,7 @@ from wagtail.search import index
 from home.blocks import HomeBlock
 from portal.blocks import BodyBlock
 from portal.models import BasePage
+from portal.visibility import public
 
 
 class HomePage(BasePage):
@@ -82,5 +83,5 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific()
+        context["subpages"] = public(self.get_children().live()).specific()
         return context

@@ -1,11 +1,12 @@
 from django.db import models
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 
@@ -56,6 +57,29 @@ class BasePage(Page):
     def summary(self):
         """The teaser text shown in listings, falling back to the search description."""
         return self.listing_summary or self.search_description
+
+    @property
+    def social_image(self):
+        """The image of the page's social-media preview (``og:image``)."""
+        return self.listing_image
+
+    def get_view_restrictions(self):
+        """The view restrictions on this page and its ancestors, in one query.
+
+        Wagtail's reads the ancestors first (to follow aliases), then the
+        restrictions: two queries for every page served. The ancestors' paths are
+        the prefixes of this page's path, and a restriction on an alias's source
+        page applies through the alias, as in Wagtail's.
+        """
+        if not self.path:
+            return super().get_view_restrictions()
+        paths = [
+            self.path[:end]
+            for end in range(self.steplen, len(self.path) + 1, self.steplen)
+        ]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

@@ -4,6 +4,8 @@ from django import template
 from wagtail.models import Page, Site
 
 from portal import base_url
+from portal.page_cache import shared_value
+from portal.visibility import public
 
 register = template.Library()
 
@@ -16,34 +18,43 @@ def _site_root(request):
     return site.root_page if site else None
 
 
+def _menu_links(request, root):
+    """(title, url, path) of the live, public, in-menu children of ``root``."""
+    links = []
+    for child in public(root.get_children().live()).in_menu():
+        url = child.get_url(request)
+        if url:
+            links.append((child.title, url, child.path))
+    return links
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The live, public, in-menu children of the site root, with the current section.
 
     Each item is a dict with ``title``, ``url`` and ``current``: ``"page"`` when the item
     is the page being shown, ``"true"`` when that page lies inside the item's section,
-    ``None`` otherwise (ready for an ``aria-current`` attribute).
+    ``None`` otherwise (ready for an ``aria-current`` attribute). The links are the
+    same for every reader and kept with the cached pages (``shared_value``).
     """
     request = context.get("request")
     root = _site_root(request)
     if root is None:
         return []
+    links = shared_value(f"main-menu:{root.pk}", lambda: _menu_links(request, root))
     current_page = context.get("page")
     current_path = current_page.path if isinstance(current_page, Page) else None
     items = []
-    for child in root.get_children().live().public().in_menu():
-        url = child.get_url(request)
-        if not url:
-            continue
+    for title, url, path in links:
         current = None
         if current_path is not None:
-            if current_path == child.path:
+            if current_path == path:
                 current = "page"
-            elif current_path.startswith(child.path):
+            elif current_path.startswith(path):
                 current = "true"
         elif request is not None and request.path.startswith(url) and url != "/":
             current = "page" if request.path == url else "true"
-        items.append({"title": child.title, "url": url, "current": current})
+        items.append({"title": title, "url": url, "current": current})
     return items
 
 
@@ -60,10 +71,13 @@ def breadcrumbs(context):
         or not page.path.startswith(root.path)
     ):
         return {"ancestors": [], "page": None}
-    ancestors = [
-        {"title": ancestor.title, "url": ancestor.get_url(request)}
-        for ancestor in page.get_ancestors().filter(depth__gt=root.depth)
-    ]
+    ancestors = shared_value(
+        f"breadcrumbs:{root.pk}:{page.pk}",
+        lambda: [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in page.get_ancestors().filter(depth__gt=root.depth)
+        ],
+    )
     return {
         "root_url": root.get_url(request) or "/",
         "ancestors": ancestors,

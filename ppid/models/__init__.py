@@ -7,7 +7,12 @@ from .informasi_publik import (
     exempt_document_ids,
     is_dikecualikan_document,
 )
-from .pengumuman import PengumumanIndexPage, PengumumanPage, active_announcements
+from .pengumuman import (
+    PengumumanIndexPage,
+    PengumumanPage,
+    active_announcements,
+    current_announcements,
+)
 from .permohonan import (
     CatatanPermohonan,
     DokumenJawaban,
@@ -32,6 +37,7 @@ __all__ = [
     "PengumumanPage",
     "PermohonanInformasi",
     "active_announcements",
+    "current_announcements",
     "exempt_document_ids",
     "is_dikecualikan_document",
 ]

@@ -17,6 +17,7 @@ from wagtail.search import index
 from portal.choices import DasarPengecualian
 from portal.models import BasePage
 from portal.routes import DeclaredRoutesMixin, PageRoute
+from portal.visibility import public
 from ppid.choices import BentukInformasi, KategoriInformasi
 
 
@@ -85,9 +86,7 @@ class InformasiPublikIndexPage(DeclaredRoutesMixin, BasePage):
     def items(self):
         """The live items of this DIP, with what the table shows."""
         return (
-            InformasiPublikPage.objects.child_of(self)
-            .live()
-            .public()
+            public(InformasiPublikPage.objects.child_of(self).live())
             .select_related("perangkat_daerah")
             .order_by("-tahun", "nomor")
         )

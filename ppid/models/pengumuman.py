@@ -10,6 +10,8 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage
+from portal.page_cache import shared_value
+from portal.visibility import public
 from ppid.choices import TingkatPengumuman
 
 
@@ -38,8 +40,8 @@ class PengumumanIndexPage(BasePage):
         from portal.pagination import paginate
 
         context = super().get_context(request, *args, **kwargs)
-        announcements = (
-            PengumumanPage.objects.child_of(self).live().public().order_by("-mulai")
+        announcements = public(PengumumanPage.objects.child_of(self).live()).order_by(
+            "-mulai"
         )
         context["active_announcements"] = announcements.filter(active_filter())
         context["announcements"] = paginate(request, announcements, 20)
@@ -132,8 +134,22 @@ def active_filter(now=None):
 def active_announcements(now=None):
     """Live, public announcements whose banner shows now, newest first."""
     return (
-        PengumumanPage.objects.live()
-        .public()
+        public(PengumumanPage.objects.live())
         .filter(active_filter(now))
         .order_by("-mulai")
+    )
+
+
+#: The banner shows this many; the home page's list of announcements (at most 12)
+#: goes on with the next ones.
+BANNER_COUNT = 3
+CURRENT_COUNT = BANNER_COUNT + 12
+
+
+def current_announcements():
+    """The first active announcements, newest first: one list for the banner of
+    every page and the home page's blocks, kept with the cached pages (it changes
+    with a page's publication or when an announcement starts or ends)."""
+    return shared_value(
+        "serta-merta", lambda: list(active_announcements()[:CURRENT_COUNT])
     )

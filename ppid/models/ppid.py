@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from portal.blocks import ProcedureStepBlock
 from portal.models import BasePage
+from portal.visibility import public
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
@@ -118,5 +119,5 @@ class PPIDPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
+        context["sections"] = public(self.get_children().live()).specific()
         return context

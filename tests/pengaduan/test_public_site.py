@@ -456,8 +456,11 @@ def test_published_list_queries_stay_constant(
 
     with CaptureQueriesContext(connection) as few:
         client.get(url(elaga, "published_list"))
+    few_queries = len(few.captured_queries)
     publish(37)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # A change retires the menu and banner shared by every page: read them again.
+    client.get(url(elaga, "published_list"))
+    with django_assert_max_num_queries(few_queries):
         response = client.get(url(elaga, "published_list"))
     assert response.content.decode().count('class="item-list__item"') == 20
 
