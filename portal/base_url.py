@@ -8,6 +8,7 @@ default ``Site`` (which gives pages their ``full_url``) is kept equal to it by
 ``manage.py configure_site``; the system check ``portal.W001`` reports a drift.
 """
 
+import functools
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -55,9 +56,11 @@ def split_base_url(value):
     return parts.scheme, parts.hostname, port
 
 
+@functools.lru_cache(maxsize=8)
 def validated_base_url(value):
     """``value`` as the portal writes it: ``scheme://host[:port]``, lower case,
-    without a default port or a trailing slash (for the settings)."""
+    without a default port or a trailing slash (for the settings). Kept per
+    value: a long API list builds a link or two per item."""
     scheme, hostname, port = split_base_url(value)
     if port == DEFAULT_PORTS[scheme]:
         return f"{scheme}://{hostname}"
