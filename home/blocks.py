@@ -87,12 +87,14 @@ class LatestNewsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         from home.models import BeritaPage
+        from home.views import prefetch_card_renditions
 
         context = super().get_context(value, parent_context=parent_context)
+        articles = public(BeritaPage.objects.live()).select_related("image")
         context["articles"] = list(
-            public(BeritaPage.objects.live())
-            .select_related("image")
-            .order_by("-tanggal", "-pk")[: value["count"]]
+            prefetch_card_renditions(articles).order_by("-tanggal", "-pk")[
+                : value["count"]
+            ]
         )
         return context
 

@@ -150,15 +150,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Wagtail writes every image rendition a page shows to this cache, found or not: in
-# each process's memory, not one Redis round trip per image. Five minutes bound how
-# long another process may show a rendition whose image file was just replaced.
-CACHES["renditions"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "renditions",
-    "TIMEOUT": 300,
-    "OPTIONS": {"MAX_ENTRIES": 5000},
-}
+# Wagtail writes every image rendition a page shows to this cache, found or not
+# (a Redis round trip, or a pickling in memory, per image). Listings prefetch their
+# renditions and anonymous readers get cached pages, so renditions are looked up
+# in the prefetched lists or the database instead, and never served stale.
+CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # The anonymous page cache (portal.page_cache, README "Cache"): public pages for
 # readers without a session, kept in the default cache until a change retires them.
