@@ -93,10 +93,12 @@ def _change(permohonan, to_status, user, message, public=True, log_data=None):
     return entry
 
 
-def _store_uploads(permohonan, uploads):
-    """Save ``(kunci, label, CleanUpload)`` triples, replacing earlier files of a key."""
+def _store_uploads(permohonan, uploads, replace=True):
+    """Save ``(kunci, label, CleanUpload)`` triples, replacing earlier files of a key
+    (``replace=False`` for a new application, which has none)."""
     for kunci, label, upload in uploads:
-        permohonan.berkas.filter(kunci=kunci).delete()
+        if replace:
+            permohonan.berkas.filter(kunci=kunci).delete()
         BerkasPermohonan.objects.create(
             permohonan=permohonan,
             kunci=kunci,
@@ -130,7 +132,7 @@ def submit_permohonan(permohonan, uploads=()):
     permohonan.menunggu_verifikasi_sejak = permohonan.diajukan_pada
     permohonan.store_running_deadline()
     permohonan.save()
-    _store_uploads(permohonan, uploads)
+    _store_uploads(permohonan, uploads, replace=False)
     entry = permohonan.linimasa.create(
         status_to=S.DIAJUKAN,
         message=_("Permohonan diterima dan menunggu verifikasi petugas kecamatan."),

@@ -144,6 +144,21 @@ def test_elaga_shows_every_problem_of_one_submission(client, home_page):
     )
 
 
+def test_elaga_form_sent_back_keeps_the_chosen_desa_selected(client, home_page):
+    page = create_elaga_page(home_page)
+    brandan = Desa.objects.get(nama="Brandan Barat")
+    response = client.post(
+        url(page, "submission_form"),
+        {"jenis": "pengaduan", "kecamatan": "babalan", "desa": str(brandan.pk)},
+    )
+    html = response.content.decode()
+    assert response.context["form"].errors
+    assert_desa_picker(html.replace(" selected", ""))
+    desa_select = re.search(r'<select name="desa".*?</select>', html, re.DOTALL)
+    selected = re.findall(r"<option[^>]* selected[^>]*>([^<]*)<", desa_select.group())
+    assert selected == ["Brandan Barat"]
+
+
 # ---------- KIP ----------
 
 

@@ -1,4 +1,5 @@
-"""Uploaded PDFs are judged by their structure: active content and passwords refused."""
+"""Uploaded PDFs are judged by their structure: active content and passwords refused.
+Photos come back upright, at most MAX_IMAGE_SIDE on a side, without any metadata."""
 
 from http import HTTPStatus
 from io import BytesIO
@@ -8,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 from pypdf import PdfWriter
 from pypdf.actions import JavaScript, PageTrigger
 from pypdf.generic import (
@@ -21,7 +23,7 @@ from pypdf.generic import (
 from pengaduan.models import Laporan
 from portal import uploads
 from portal.models import Desa
-from portal.uploads import MAX_PDF_PAGES, clean_upload
+from portal.uploads import MAX_IMAGE_SIDE, MAX_PDF_PAGES, clean_upload
 from tests.pengaduan.factories import KategoriLaporanFactory, create_elaga_page
 
 
@@ -259,6 +261,70 @@ def test_pdfs_are_still_refused_where_only_images_are_accepted():
     with pytest.raises(ValidationError) as error:
         clean_upload(upload(pdf_bytes(blank_pdf())), allow_pdf=False)
     assert error.value.messages == ["Hanya gambar yang diterima di sini."]
+
+
+# ---------- Photos ----------
+
+ROTATED_CLOCKWISE = 6  # EXIF orientation: shown turned 90° clockwise
+
+
+def camera_photo(width, height):
+    """A JPEG as a phone stores a portrait photo: sideways (left half red, right
+    half blue) with an orientation tag, the GPS position and the camera's name."""
+    image = Image.new("RGB", (width, height), "blue")
+    image.paste("red", (0, 0, width // 2, height))
+    exif = Image.Exif()
+    exif[0x0112] = ROTATED_CLOCKWISE
+    exif[0x010F] = "KameraPelapor"
+    exif[0x8825] = {1: "N", 2: (3.0, 50.0, 0.0), 3: "E", 4: (98.0, 30.0, 0.0)}
+    output = BytesIO()
+    image.save(output, format="JPEG", quality=90, exif=exif)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("stored", "upright"),
+    [
+        # Large enough on both sides to be decoded at half scale first.
+        ((6000, 5200), (round(5200 * MAX_IMAGE_SIDE / 6000), MAX_IMAGE_SIDE)),
+        # A 12-megapixel phone photo, decoded at full scale.
+        ((4000, 3000), (round(3000 * MAX_IMAGE_SIDE / 4000), MAX_IMAGE_SIDE)),
+        ((800, 600), (600, 800)),
+    ],
+)
+def test_a_photo_is_kept_upright_within_the_size_limit_without_metadata(
+    stored, upright
+):
+    cleaned = clean_upload(upload(camera_photo(*stored), name="foto.jpg"))
+    assert cleaned.content_type == "image/jpeg"
+    with Image.open(BytesIO(cleaned.content.read())) as photo:
+        assert photo.format == "JPEG"
+        width, height = photo.size
+        assert abs(width - upright[0]) <= 1
+        assert height == upright[1]
+        assert not photo.getexif(), "no GPS, camera or orientation tag is kept"
+        assert "exif" not in photo.info
+        # Turned as the phone showed it: the left half of the sensor is on top.
+        red, blue = (
+            photo.getpixel((width // 2, 10)),
+            photo.getpixel((width // 2, height - 10)),
+        )
+    assert red[0] > 200 > red[2]
+    assert blue[2] > 200 > blue[0]
+
+
+@pytest.mark.parametrize("image_format", ["PNG", "WEBP"])
+def test_png_and_webp_are_also_kept_upright_without_metadata(image_format):
+    sideways = Image.open(BytesIO(camera_photo(300, 200)))
+    original = BytesIO()
+    sideways.save(original, format=image_format, exif=sideways.getexif())
+    assert Image.open(BytesIO(original.getvalue())).getexif()[0x010F]
+    cleaned = clean_upload(upload(original.getvalue(), name="layar"))
+    with Image.open(BytesIO(cleaned.content.read())) as picture:
+        assert picture.format == image_format
+        assert picture.size == (200, 300)
+        assert not picture.getexif()
+        assert "exif" not in picture.info
 
 
 # ---------- Through the e-laga submission form ----------
