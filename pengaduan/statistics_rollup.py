@@ -15,6 +15,7 @@ from collections import Counter
 
 from django.db import transaction
 from django.db.models import F
+from django.utils.functional import SimpleLazyObject
 
 from pengaduan.choices import StatusLaporan
 from pengaduan.models import (
@@ -94,12 +95,17 @@ def _stored_contribution(pk):
 
 def _instance_contribution(laporan):
     values = {name: getattr(laporan, name) for name in FIELDS}
-    target = (
-        KategoriLaporan.objects.filter(pk=laporan.kategori_id)
-        .values_list("target_hari_kerja", flat=True)
-        .first()
-    )
-    return contribution(values, target or 0, WorkingDayCalendar.complete())
+    # Read only when needed: a new report (the common save) is neither answered
+    # nor resolved, and the target decides only whether a resolved one was on time.
+    calendar = SimpleLazyObject(WorkingDayCalendar.complete)
+    target = 0
+    if values["status"] in RESOLVED_STATUSES:
+        target = (
+            KategoriLaporan.objects.filter(pk=laporan.kategori_id)
+            .values_list("target_hari_kerja", flat=True)
+            .first()
+        )
+    return contribution(values, target or 0, calendar)
 
 
 def apply_difference(old_keys, new_keys):

@@ -62,6 +62,10 @@ class TrackedSubmission(models.Model):
     tracking_prefix = PREFIX
     #: "app_label.ModelName" of the routable page that serves the submitter's pages.
     host_page_model = ""
+    #: Left out of Wagtail's reference index: a citizen's record is no "usage" to
+    #: list on the admin pages of the kecamatan or category it names, and indexing
+    #: it queued a task on every save of every submission.
+    wagtail_reference_index_ignore = True
 
     kode_lacak = models.CharField(
         _("kode lacak"), max_length=20, unique=True, editable=False, db_index=True
