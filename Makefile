@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 TEMPLATE_DIRS := $(wildcard */templates)
 
-.PHONY: run test lint format install install-dev bench
+.PHONY: run test lint format install install-dev bench bench-http bench-submissions
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 atau lebih baru diperlukan.")'
@@ -49,3 +49,13 @@ format: install-dev
 bench: install
 	$(BIN)/python manage.py migrate --noinput -v0
 	cd bench && ../$(BIN)/python working_days.py && ../$(BIN)/python reference_api.py && ../$(BIN)/python catalogue_and_services.py && ../$(BIN)/python public_pages.py
+
+## HTTP load of the public pages: gunicorn, PostgreSQL, Redis and wrk; own database.
+## Options in BENCH_HTTP_ARGS, e.g. "--before /tmp/before --duration 5".
+bench-http: install
+	$(BIN)/python bench/http_load.py $(BENCH_HTTP_ARGS)
+
+## Submissions under load over HTTP: gunicorn, PostgreSQL, Redis, the task worker;
+## own database. Options in BENCH_SUBMIT_ARGS, e.g. "--tree before=/tmp/before --tree after=.".
+bench-submissions: install
+	$(BIN)/python bench/submissions.py $(BENCH_SUBMIT_ARGS)
