@@ -72,7 +72,7 @@ def breadcrumbs(context):
     ):
         return {"ancestors": [], "page": None}
     ancestors = shared_value(
-        f"breadcrumbs:{root.pk}:{page.pk}",
+        f"breadcrumbs:{root.pk}:{page.path}",
         lambda: [
             {"title": ancestor.title, "url": ancestor.get_url(request)}
             for ancestor in page.get_ancestors().filter(depth__gt=root.depth)
