@@ -4,7 +4,7 @@ from importlib import import_module
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.module_loading import module_has_submodule
 
 from portal.page_cache import new_generation
@@ -73,4 +73,8 @@ class Command(BaseCommand):
             )
         # Bulk inserts send no signals: retire every cached page once.
         new_generation()
+        # ...and leave the planner's statistics stale until autovacuum comes by: a
+        # plan chosen for near-empty tables takes seconds per query at this scale.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS("Data skala siap."))
