@@ -9,6 +9,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from portal.routing import page_route
+
 
 class BasePage(Page):
     """Abstract base of every public page: listing teaser, SEO and cache headers."""
@@ -62,6 +64,9 @@ class BasePage(Page):
     def social_image(self):
         """The image of the page's social-media preview (``og:image``)."""
         return self.listing_image
+
+    #: Routes a URL below the page in one query (:mod:`portal.routing`).
+    route = page_route
 
     def get_view_restrictions(self):
         """The view restrictions on this page and its ancestors, in one query.
