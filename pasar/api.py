@@ -22,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from pasar import catalogue as market
+from pasar.choices import Ketersediaan
 from pasar.models import MAX_PRICE, PasarIndexPage, ProdukPage, TagProduk
 from portal.api_errors import ErrorOut
 from portal.base_url import absolute_url, page_url
@@ -137,19 +138,19 @@ def _absolute(url):
     return absolute_url(url) or None
 
 
-def _product_out(product):
+def _product_out(product, request, availability_labels):
     photos = [photo.image for photo in product.card_photos]
     return {
         "id": product.pk,
         "judul": product.title,
         "slug": product.slug,
-        "url": page_url(product),
+        "url": page_url(product, request),
         "deskripsi": product.deskripsi,
         "harga": product.harga,
         "harga_maks": product.harga_maks,
         "satuan": product.satuan,
         "ketersediaan": product.ketersediaan,
-        "ketersediaan_label": product.get_ketersediaan_display(),
+        "ketersediaan_label": availability_labels[product.ketersediaan],
         "unggulan": product.unggulan,
         "kategori": product.kategori,
         "kecamatan": product.kecamatan,
@@ -169,6 +170,12 @@ def _product_out(product):
         "tags": [link.tag.name for link in product.tag_links],
         "diterbitkan_pada": product.first_published_at,
     }
+
+
+def _availability_labels():
+    """Each availability's label, translated once per answer rather than once per
+    product (``get_ketersediaan_display`` rebuilds the choices on every call)."""
+    return {value: str(label) for value, label in Ketersediaan.choices}
 
 
 def _umkm_out(umkm, market_page):
@@ -228,8 +235,10 @@ class ProdukPagination(LimitOffsetPagination):
 
     def paginate_queryset(self, queryset, pagination, request, **params):
         page = super().paginate_queryset(queryset, pagination, request, **params)
+        labels = _availability_labels()
         page[self.items_attribute] = [
-            _product_out(product) for product in page[self.items_attribute]
+            _product_out(product, request, labels)
+            for product in page[self.items_attribute]
         ]
         return page
 
@@ -301,7 +310,8 @@ def list_produk(request, filters: Query[ProdukFilter]):
 )
 def get_produk(request, produk_id: RecordId):
     products = _api_products(ProdukPage.objects.visible_to_public())
-    return _product_out(get_object_or_404(products, pk=produk_id))
+    product = get_object_or_404(products, pk=produk_id)
+    return _product_out(product, request, _availability_labels())
 
 
 @router.get(

@@ -372,7 +372,7 @@ class ProdukPage(BasePage):
         from pasar import catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        product_url = page_url(self)
+        product_url = page_url(self, request)
         photos = self.photos()
         market = first_live_page(PasarIndexPage)
         context.update(

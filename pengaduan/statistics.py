@@ -11,6 +11,7 @@ which reveal nothing about any report.
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django import forms
 from django.db.models import Count, F, Min, Q, Sum, Value
@@ -88,9 +89,11 @@ class Figures:
             self.first_answer_counts[count.answer_days] += count.received
 
 
-@dataclass(frozen=True)
-class _Count:
-    """Summed rollup rows: reports of one group with one time to first answer."""
+class _Count(NamedTuple):
+    """Summed rollup rows: reports of one group with one time to first answer.
+
+    A tuple, as the database row is: a period reads a thousand of them.
+    """
 
     group: object
     answered: bool

@@ -80,9 +80,13 @@ def absolute_url(url):
     return urljoin(base_url() + "/", str(url))
 
 
-def page_url(page):
-    """The absolute URL of ``page`` on the base URL; "" when it is not routable."""
-    url_parts = page.get_url_parts()
+def page_url(page, request=None):
+    """The absolute URL of ``page`` on the base URL; "" when it is not routable.
+
+    Given the request, Wagtail reads the sites' root paths once per request instead
+    of once per page (a cache round trip each: a list of 100 products made 100).
+    """
+    url_parts = page.get_url_parts(request)
     if url_parts is None:
         return ""
     return absolute_url(url_parts[2])
