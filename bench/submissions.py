@@ -15,8 +15,10 @@ For each tree given (a checkout of the portal; ``--tree before=/tmp/before-submi
    multipart POST each, answered 201 with the tracking code;
 
 and prints submissions per second, p50/p95 latency of a whole submission (the three
-requests), errors, and the CPU ms per submission of the gunicorn workers and of the
-task worker (process time from /proc, stable on a shared machine). Afterwards it
+requests), errors, and the CPU ms per submission of the gunicorn workers, the
+task worker, the PostgreSQL backends, Redis and this client itself (process time
+from /proc, stable on a shared machine; on one machine their sum is what limits
+submissions per second: 2 cores give about 2000 / sum). Afterwards it
 checks that nothing was lost: every submission answered with a confirmation page is
 in the database exactly once (a unique marker in its text), with its tracking code
 and, for a complaint with a photo, one attachment; once the task worker has drained
@@ -32,6 +34,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import secrets
 import shutil
 import statistics
@@ -224,6 +227,35 @@ class PatientBrowser(Browser):
         self.opener = _PatientOpener(self.opener)
 
 
+def _cpu_of_programs(*names):
+    """Process time of every running process of these programs (e.g. the
+    PostgreSQL backends serving the workers), by /proc."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            name = (entry / "comm").read_text().strip()
+        except OSError:
+            continue
+        if name in names:
+            # Reaped children too: a backend that served one connection and exited.
+            total += _cpu(int(entry.name), reaped=True)
+    return total
+
+
+def _around(server):
+    """The process time so far of each part of the machine a submission uses."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "web": server.cpu_seconds("web"),
+        "worker": server.cpu_seconds("worker"),
+        "postgres": _cpu_of_programs("postgres"),
+        "redis": _cpu_of_programs("redis-server"),
+        "client": own.ru_utime + own.ru_stime,
+    }
+
+
 def _children(pid):
     children = []
     for task in Path(f"/proc/{pid}/task").iterdir():
@@ -361,7 +393,7 @@ def _api_complaint_fields(base_url):
 
 def fire(server, submitter, jobs, concurrency):
     """Run ``jobs`` (kind, upload) at ``concurrency``; print and return the results."""
-    cpu_web, cpu_worker = server.cpu_seconds("web"), server.cpu_seconds("worker")
+    cpu_before = _around(server)
     barrier = threading.Barrier(min(concurrency, len(jobs)))
 
     def one(numbered):
@@ -374,12 +406,11 @@ def fire(server, submitter, jobs, concurrency):
     with ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(one, enumerate(jobs)))
     wall = time.perf_counter() - started
-    cpu_web = server.cpu_seconds("web") - cpu_web
-    cpu_worker = server.cpu_seconds("worker") - cpu_worker
-    return results, wall, cpu_web, cpu_worker
+    cpu = {part: used - cpu_before[part] for part, used in _around(server).items()}
+    return results, wall, cpu
 
 
-def report(label, results, wall, cpu_web, cpu_worker):
+def report(label, results, wall, cpu):
     ok = [r for r in results if r[3]]
     errors = sorted({r[4] for r in results if not r[3]})
     line = f"  {label:<34} {len(ok):>4}/{len(results):<4} {len(ok) / wall:6.1f} /s"
@@ -388,10 +419,13 @@ def report(label, results, wall, cpu_web, cpu_worker):
         p50 = statistics.median(times)
         p95 = times[max(0, round(0.95 * len(times)) - 1)]
         line += f"  {kind} p50 {p50:5.2f} s p95 {p95:5.2f} s"
+    per_submission = {
+        part: seconds * 1000 / len(results) for part, seconds in cpu.items()
+    }
     line += (
-        f"  | CPU ms/submission: web {cpu_web * 1000 / len(results):5.0f},"
-        f" task worker {cpu_worker * 1000 / len(results):4.0f}"
-    )
+        "  | CPU ms/submission: web {web:5.0f}, task worker {worker:4.0f},"
+        " PostgreSQL {postgres:4.0f}, Redis {redis:3.0f}, this client {client:4.0f}"
+    ).format(**per_submission)
     say(line + (f"  errors: {errors}" if errors else ""))
 
 
