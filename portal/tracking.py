@@ -10,7 +10,6 @@ import secrets
 
 from django.apps import apps
 from django.db import IntegrityError, models, transaction
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from portal.base_url import page_url
@@ -104,15 +103,10 @@ class TrackedSubmission(models.Model):
         """The live page that serves the submitters' pages, or ``None``."""
         return apps.get_model(cls.host_page_model).objects.live().first()
 
-    @cached_property
-    def _host_page(self):
-        # Read once per record: a submission's answer and its email both link it.
-        return self.host_page()
-
     def secret_url(self, route="secret_page"):
         """The submitter's private link (or its ``route`` subpage), absolute; ""
         while no host page is live."""
-        page = self._host_page
+        page = self.host_page()
         if page is None:
             return ""
         return page_url(page) + page.reverse_subpage(route, args=[self.token_rahasia])
