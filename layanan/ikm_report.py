@@ -28,6 +28,7 @@ from layanan.ikm import (
 )
 from layanan.models import StandarLayanan, SurveiIKM
 from portal.csv_export import write_csv
+from portal.forms import OptionsSelect
 from portal.models import Kecamatan
 
 FIRST_YEAR = 2020
@@ -116,10 +117,13 @@ class PeriodForm(forms.Form):
     period is the current year.
     """
 
-    tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int, required=False)
+    tahun = forms.TypedChoiceField(
+        label=_("Tahun"), coerce=int, required=False, widget=OptionsSelect
+    )
     periode = forms.ChoiceField(
         label=_("Bagian tahun"),
         required=False,
+        widget=OptionsSelect,
         choices=[("", _("Sepanjang tahun"))]
         + [(code, label) for code, label, _first, _count in PARTS],
     )

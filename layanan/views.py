@@ -30,7 +30,7 @@ from layanan.models import (
     Permohonan,
     StandarLayanan,
 )
-from portal.forms import CheckedFileField, group_desa_choices
+from portal.forms import CheckedFileField, OptionsSelect, group_desa_choices
 from portal.http import FORM_REFERRER_POLICY, NO_REFERRER, private
 from portal.models import Kecamatan
 from portal.ratelimit import mark_limited, refuse_form, submit_limit
@@ -70,6 +70,7 @@ class ServiceFilterForm(forms.Form):
     kecamatan = forms.ModelChoiceField(
         label=_("Kecamatan"),
         required=False,
+        widget=OptionsSelect,
         queryset=Kecamatan.objects.all(),
         to_field_name="slug",
         empty_label=_("Semua kecamatan"),

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from pasar.choices import Ketersediaan
 from pasar.models import MAX_PRICE, UMKM, GambarProduk, KategoriProduk, ProdukPage
 from portal.base_url import absolute_url, page_url
+from portal.forms import OptionsSelect
 from portal.models import Kecamatan
 from portal.search_query import MAX_QUERY_LENGTH, safe_search_query
 
@@ -284,6 +285,7 @@ class CatalogueFilterForm(forms.Form):
     kategori = forms.ModelChoiceField(
         label=_("Kategori"),
         required=False,
+        widget=OptionsSelect,
         queryset=KategoriProduk.objects.all(),
         to_field_name="slug",
         empty_label=_("Semua kategori"),
@@ -291,6 +293,7 @@ class CatalogueFilterForm(forms.Form):
     kecamatan = forms.ModelChoiceField(
         label=_("Kecamatan"),
         required=False,
+        widget=OptionsSelect,
         queryset=Kecamatan.objects.all(),
         to_field_name="slug",
         empty_label=_("Semua kecamatan"),
@@ -298,7 +301,7 @@ class CatalogueFilterForm(forms.Form):
     harga_min = PriceFilterField(label=_("Harga terendah (Rp)"))
     harga_maks = PriceFilterField(label=_("Harga tertinggi (Rp)"))
     urutkan = forms.ChoiceField(
-        label=_("Urutkan"), required=False, choices=Sort.CHOICES
+        label=_("Urutkan"), required=False, choices=Sort.CHOICES, widget=OptionsSelect
     )
 
     def __init__(self, *args, fixed_category=None, **kwargs):

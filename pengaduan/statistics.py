@@ -30,6 +30,7 @@ from pengaduan.models import (
 )
 from pengaduan.statistics_rollup import RESOLVED_STATUSES
 from portal.csv_export import write_csv
+from portal.forms import OptionsSelect
 from portal.models import Kecamatan, PerangkatDaerah
 
 FIRST_YEAR = 2020
@@ -362,10 +363,11 @@ def statistics_csv(stats):
 class PeriodForm(forms.Form):
     """The period of the statistics page: a year and optionally a month."""
 
-    tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int)
+    tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int, widget=OptionsSelect)
     bulan = forms.TypedChoiceField(
         label=_("Bulan"),
         required=False,
+        widget=OptionsSelect,
         coerce=int,
         empty_value=None,
         choices=[("", _("Sepanjang tahun")), *MONTHS.items()],

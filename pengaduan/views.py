@@ -42,7 +42,7 @@ from pengaduan.statistics import (
     statistics_csv,
 )
 from portal.csv_export import csv_response
-from portal.forms import PublicFormMixin, group_desa_choices
+from portal.forms import OptionsSelect, PublicFormMixin, group_desa_choices
 from portal.http import NO_REFERRER, private, private_redirect
 from portal.models import Kecamatan
 from portal.pagination import paginate
@@ -336,6 +336,7 @@ class PublishedFilterForm(forms.Form):
     kategori = forms.ModelChoiceField(
         label=_("Kategori"),
         required=False,
+        widget=OptionsSelect,
         queryset=KategoriLaporan.objects.filter(selalu_rahasia=False),
         to_field_name="slug",
         empty_label=_("Semua kategori"),
@@ -343,6 +344,7 @@ class PublishedFilterForm(forms.Form):
     kecamatan = forms.ModelChoiceField(
         label=_("Kecamatan"),
         required=False,
+        widget=OptionsSelect,
         queryset=Kecamatan.objects.all(),
         to_field_name="slug",
         empty_label=_("Semua kecamatan"),
@@ -350,6 +352,7 @@ class PublishedFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
+        widget=OptionsSelect,
         choices=[
             ("", _("Semua status")),
             *(

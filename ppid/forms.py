@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.forms import (
     EmailAddressInput,
     HoneypotMixin,
+    OptionsSelect,
     PhoneInput,
     PublicFormMixin,
 )
@@ -241,16 +242,22 @@ class DIPFilterForm(forms.Form):
         label=_("Kategori"),
         required=False,
         choices=[("", _("Semua kategori")), *KategoriInformasi.choices],
+        widget=OptionsSelect,
     )
     opd = forms.ModelChoiceField(
         label=_("Perangkat daerah"),
         required=False,
+        widget=OptionsSelect,
         queryset=PerangkatDaerah.objects.filter(aktif=True),
         to_field_name="slug",
         empty_label=_("Semua perangkat daerah"),
     )
     tahun = forms.TypedChoiceField(
-        label=_("Tahun"), required=False, coerce=int, empty_value=None
+        label=_("Tahun"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=OptionsSelect,
     )
 
     def __init__(self, *args, years=(), **kwargs):
