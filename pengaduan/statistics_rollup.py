@@ -13,8 +13,7 @@ working days depend on: the receivers below do that for ``HariLibur`` and
 
 from collections import Counter
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connections, router, transaction
 from django.utils.functional import SimpleLazyObject
 
 from pengaduan.choices import StatusLaporan
@@ -113,18 +112,37 @@ def apply_difference(old_keys, new_keys):
     change = Counter(new_keys)
     change.subtract(Counter(old_keys))
     # One order for every writer, so concurrent transactions never deadlock.
-    for key, amount in sorted(change.items()):
-        if not amount:
-            continue
-        lookup = dict(zip(_KEY_FIELDS, key, strict=True))
-        updated = StatistikLaporan.objects.filter(**lookup).update(
-            jumlah=F("jumlah") + amount
+    _add_counts(sorted((key, amount) for key, amount in change.items() if amount))
+
+
+def _add_counts(rows):
+    """Add each ``(key, amount)`` to its rollup row, creating the rows not there
+    yet, in one statement (an upsert, which Django's ORM does not write for an
+    increment): a new report touched three rows with three updates before.
+    PostgreSQL and SQLite take the rows in the order given."""
+    if not rows:
+        return
+    connection = connections[router.db_for_write(StatistikLaporan)]
+    quote = connection.ops.quote_name
+    fields = [StatistikLaporan._meta.get_field(name) for name in _KEY_FIELDS]
+    key_columns = ", ".join(quote(field.column) for field in fields)
+    table, count = quote(StatistikLaporan._meta.db_table), quote("jumlah")
+    placeholders = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
+    params = []
+    for key, amount in rows:
+        params += [
+            field.get_db_prep_save(value, connection)
+            for field, value in zip(fields, key, strict=True)
+        ]
+        params.append(amount)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key_columns}, {count}) "  # noqa: S608 - names quoted
+            f"VALUES {', '.join([placeholders] * len(rows))} "
+            f"ON CONFLICT ({key_columns}) "
+            f"DO UPDATE SET {count} = {table}.{count} + excluded.{count}",
+            params,
         )
-        if not updated:
-            row, _created = StatistikLaporan.objects.get_or_create(**lookup)
-            StatistikLaporan.objects.filter(pk=row.pk).update(
-                jumlah=F("jumlah") + amount
-            )
 
 
 def _touches_figures(update_fields):
@@ -144,8 +162,7 @@ def count_saved_report(sender, instance, update_fields=None, raw=False, **kwargs
     if raw or not _touches_figures(update_fields):
         return
     old = getattr(instance, "_statistik_lama", None) or []
-    with transaction.atomic():
-        apply_difference(old, _instance_contribution(instance))
+    apply_difference(old, _instance_contribution(instance))
     instance._statistik_lama = None
 
 
