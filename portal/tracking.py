@@ -100,8 +100,11 @@ class TrackedSubmission(models.Model):
 
     @classmethod
     def host_page(cls):
-        """The live page that serves the submitters' pages, or ``None``."""
-        return apps.get_model(cls.host_page_model).objects.live().first()
+        """The live page that serves the submitters' pages, or ``None``; read for
+        its links only (its address), not its content: a submission builds two,
+        for its answer and its email."""
+        model = apps.get_model(cls.host_page_model)
+        return model.objects.live().only("url_path").first()
 
     def secret_url(self, route="secret_page"):
         """The submitter's private link (or its ``route`` subpage), absolute; ""
