@@ -35,7 +35,7 @@ def route_below(page, request, path_components):
         if not remaining or _answers_itself(child, remaining):
             return child.specific.route(request, remaining)
         parent = child
-    raise Http404  # not reached: the last segment answers above
+    raise Http404  # an empty path: no page below (the last segment answers above)
 
 
 def _pages_along(page, path_components):
