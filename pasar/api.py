@@ -138,7 +138,7 @@ def _absolute(url):
     return absolute_url(url) or None
 
 
-def _product_out(product, request, availability_labels):
+def _product_out(product, request):
     photos = [photo.image for photo in product.card_photos]
     return {
         "id": product.pk,
@@ -150,7 +150,7 @@ def _product_out(product, request, availability_labels):
         "harga_maks": product.harga_maks,
         "satuan": product.satuan,
         "ketersediaan": product.ketersediaan,
-        "ketersediaan_label": availability_labels[product.ketersediaan],
+        "ketersediaan_label": _availability_label(product.ketersediaan),
         "unggulan": product.unggulan,
         "kategori": product.kategori,
         "kecamatan": product.kecamatan,
@@ -172,10 +172,13 @@ def _product_out(product, request, availability_labels):
     }
 
 
-def _availability_labels():
-    """Each availability's label, translated once per answer rather than once per
-    product (``get_ketersediaan_display`` rebuilds the choices on every call)."""
-    return {value: str(label) for value, label in Ketersediaan.choices}
+def _availability_label(value):
+    """The label of an availability (``get_ketersediaan_display`` rebuilds the
+    field's choices on every call, a tenth of a product list's time)."""
+    try:
+        return str(Ketersediaan(value).label)
+    except ValueError:
+        return value
 
 
 def _umkm_out(umkm, market_page):
@@ -235,10 +238,8 @@ class ProdukPagination(LimitOffsetPagination):
 
     def paginate_queryset(self, queryset, pagination, request, **params):
         page = super().paginate_queryset(queryset, pagination, request, **params)
-        labels = _availability_labels()
         page[self.items_attribute] = [
-            _product_out(product, request, labels)
-            for product in page[self.items_attribute]
+            _product_out(product, request) for product in page[self.items_attribute]
         ]
         return page
 
@@ -310,8 +311,7 @@ def list_produk(request, filters: Query[ProdukFilter]):
 )
 def get_produk(request, produk_id: RecordId):
     products = _api_products(ProdukPage.objects.visible_to_public())
-    product = get_object_or_404(products, pk=produk_id)
-    return _product_out(product, request, _availability_labels())
+    return _product_out(get_object_or_404(products, pk=produk_id), request)
 
 
 @router.get(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from layanan.models import EKecamatanIndexPage, StandarLayanan
 from pengaduan.forms import LaporanForm
 from portal.forms import DESA_OUTSIDE_KECAMATAN
-from portal.models import Desa
+from portal.models import Desa, Kecamatan
 from portal.uploads import MAX_UPLOAD_BYTES
 from tests.layanan.factories import StandarLayananFactory
 from tests.pasar.factories import OwnerFactory
@@ -274,3 +274,40 @@ def test_signup_email_is_offered_from_autofill(client):
     html = client.get(reverse("pasar:signup")).content.decode()
     assert_email(html, "email")
     assert "Surel" not in html
+
+
+def _normalised(html):
+    return re.sub(r">\s+<", "><", str(html)).strip()
+
+
+def test_options_select_writes_the_markup_of_djangos_select():
+    """Options written in Python: chosen value, groups, escaping and attributes as
+    Django's own select writes them."""
+    from django import forms
+
+    from portal.forms import OptionsSelect
+
+    choices = [
+        ("", "Semua"),
+        ("Kota", [("1", "Stabat & <Baru>"), ("2", "Tanjung Pura")]),
+        ("3", 'Pantai "Labu"'),
+    ]
+    attrs = {"id": "id_wilayah", "class": "pilihan", "required": True}
+    for value in ("2", "3", "", None):
+        ours = OptionsSelect(attrs, choices).render("wilayah", value)
+        django = forms.Select(attrs, choices).render("wilayah", value)
+        assert _normalised(ours) == _normalised(django)
+    assert "Stabat &amp; &lt;Baru&gt;" in OptionsSelect(choices=choices).render("w", "")
+
+
+def test_a_filter_sent_back_keeps_its_choice_selected(client, home_page):
+    from tests.pasar.factories import PasarIndexPageFactory
+
+    PasarIndexPageFactory(parent=home_page)
+
+    html = client.get("/e-pasar/", {"kecamatan": "stabat"}).content.decode()
+
+    select = re.search(r'<select name="kecamatan".*?</select>', html, re.S).group()
+    chosen = re.findall(r"<option[^>]* selected[^>]*>([^<]*)<", select)
+    assert chosen == ["Stabat"]
+    assert len(re.findall(r"<option ", select)) == 1 + Kecamatan.objects.count()
